@@ -1,0 +1,80 @@
+# The README's two commands are `make serve` and `make test`; both install what they need.
+SHELL := /bin/bash
+.ONESHELL:
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/release/smp_visualiser.wasm
+PKG := www/pkg
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The wasm-bindgen CLI must equal the crate version in Cargo.lock exactly.
+WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,""); print $$3}' Cargo.lock)
+
+.PHONY: help deps deps-rust deps-browser deps-npm wasm serve test test-native test-wasm test-e2e lint bench clean
+
+help:
+	@echo "make serve   build the app and serve it at http://127.0.0.1:$(PORT)/"
+	@echo "make test    run every check and test (installs what it needs)"
+	@echo "make bench   print render times natively and in headless Chromium, and wasm size"
+
+deps: deps-rust deps-browser deps-npm
+
+deps-rust:
+	rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	rustup component list --installed | grep -q '^clippy' || rustup component add clippy
+	rustup component list --installed | grep -q '^rustfmt' || rustup component add rustfmt
+	have=$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}' || true)
+	if [ "$$have" != "$(WB_VERSION)" ]; then
+	  echo "installing wasm-bindgen-cli $(WB_VERSION) (found '$$have'; takes a few minutes)"
+	  cargo install wasm-bindgen-cli --version $(WB_VERSION) --force
+	fi
+
+deps-browser:
+	if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo )
+	  $$SUDO apt-get update -qq
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium chromium-driver >/dev/null
+	fi
+
+deps-npm:
+	if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+	  npm ci --no-audit --no-fund
+	fi
+
+# Build the wasm and its JS glue into www/pkg (generated, git-ignored). No wasm-opt: it saved
+# under 20 % gzipped here (research/tech.md §4.3) and Debian's binaryen 108 breaks on this output.
+wasm: deps-rust
+	cargo build --lib --release --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) $(WASM_OUT)
+
+serve: deps-rust wasm
+	node tools/serve.mjs www
+
+lint: deps-rust
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --tests --target $(WASM_TARGET) -- -D warnings
+
+test-native:
+	cargo test --release
+
+test-wasm: deps-rust deps-browser
+	cargo test --release --target $(WASM_TARGET) --test web
+
+test-e2e: deps-browser deps-npm wasm
+	node --test --test-concurrency=1 tests/e2e/
+
+test: deps lint test-native test-wasm test-e2e
+	@echo "make test: all suites passed"
+
+bench: deps wasm
+	cargo bench --bench render
+	node tools/bench-web.mjs
+
+clean:
+	cargo clean
+	rm -rf $(PKG)

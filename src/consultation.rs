@@ -1,0 +1,156 @@
+//! The Consultation: everything a user can set, with defaults, validation and JSON.
+//!
+//! It is the only input of the pipeline (`Consultation → Scene → Frame`). Field names are the
+//! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
+//! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
+
+use core::fmt;
+use serde::{Deserialize, Serialize};
+
+/// Biological head variant: it changes anthropometry (research/domain.md §0).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sex {
+    #[default]
+    Male,
+    Female,
+}
+
+impl Sex {
+    pub const NAMES: &'static str = "male, female";
+
+    /// Parses the kebab-case name used by the CLI and the URL.
+    pub fn parse(name: &str) -> Result<Self, ConsultationError> {
+        match name {
+            "male" => Ok(Self::Male),
+            "female" => Ok(Self::Female),
+            _ => Err(ConsultationError::new(
+                "sex",
+                format!("unknown value `{name}`; accepted: {}", Self::NAMES),
+            )),
+        }
+    }
+}
+
+/// Settings for one client. `Default` is the documented default client.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Consultation {
+    /// Seeds every random choice, so the same consultation renders the same bytes.
+    pub seed: u64,
+    pub sex: Sex,
+    /// Uniform head size relative to the median adult of that sex.
+    pub head_scale: f32,
+    /// Monk Skin Tone 1–10 (research/domain.md §6.2; default MST 4 per §9 row 12).
+    pub skin: u8,
+}
+
+impl Default for Consultation {
+    fn default() -> Self {
+        Self {
+            seed: 1,
+            sex: Sex::Male,
+            head_scale: 1.0,
+            skin: 4,
+        }
+    }
+}
+
+/// Accepted range of `head-scale`: about ±3 SD of head circumference (domain.md §0).
+pub const HEAD_SCALE_RANGE: (f32, f32) = (0.9, 1.1);
+/// Accepted Monk Skin Tone steps.
+pub const SKIN_RANGE: (u8, u8) = (1, 10);
+
+impl Consultation {
+    /// Checks every field against its accepted range.
+    pub fn validate(&self) -> Result<(), ConsultationError> {
+        let (lo, hi) = HEAD_SCALE_RANGE;
+        if !(lo..=hi).contains(&self.head_scale) {
+            return Err(ConsultationError::new(
+                "head-scale",
+                format!(
+                    "{} is out of range; accepted: {lo} to {hi}",
+                    self.head_scale
+                ),
+            ));
+        }
+        let (lo, hi) = SKIN_RANGE;
+        if !(lo..=hi).contains(&self.skin) {
+            return Err(ConsultationError::new(
+                "skin",
+                format!("{} is out of range; accepted: Monk {lo} to {hi}", self.skin),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Parses and validates JSON. Missing fields take their defaults.
+    pub fn from_json(text: &str) -> Result<Self, ConsultationError> {
+        let c: Self = serde_json::from_str(text).map_err(ConsultationError::from_serde)?;
+        c.validate()?;
+        Ok(c)
+    }
+
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a Consultation always serialises")
+    }
+}
+
+/// Bad input: names the field and says what is accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsultationError {
+    pub field: String,
+    pub message: String,
+}
+
+impl ConsultationError {
+    #[must_use]
+    pub fn new(field: &str, message: String) -> Self {
+        Self {
+            field: field.to_owned(),
+            message,
+        }
+    }
+
+    /// serde's messages already name unknown fields and list the expected ones.
+    pub fn from_serde(e: impl fmt::Display) -> Self {
+        Self::new("consultation", e.to_string())
+    }
+}
+
+impl fmt::Display for ConsultationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+impl std::error::Error for ConsultationError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_round_trip_through_json() {
+        let c = Consultation::default();
+        assert_eq!(Consultation::from_json(&c.to_json()).unwrap(), c);
+        assert_eq!(Consultation::from_json("{}").unwrap(), c);
+    }
+
+    #[test]
+    fn bad_input_names_field_and_range() {
+        let e = Consultation::from_json(r#"{"skin": 11}"#).unwrap_err();
+        assert_eq!(e.field, "skin");
+        assert!(e.message.contains("1 to 10"), "{e}");
+        let e = Consultation::from_json(r#"{"head-scale": 2.0}"#).unwrap_err();
+        assert_eq!(e.field, "head-scale");
+        let e = Consultation::from_json(r#"{"skn": 3}"#).unwrap_err();
+        assert!(
+            e.message.contains("skn") && e.message.contains("skin"),
+            "{e}"
+        );
+        let e = Consultation::from_json(r#"{"sex": "other"}"#).unwrap_err();
+        assert!(e.message.contains("male"), "{e}");
+    }
+}

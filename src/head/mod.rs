@@ -1,0 +1,384 @@
+//! The procedural head: a sculpted signed-distance field, meshed once into triangles.
+//!
+//! Frame and units: millimetres, origin midway between the ear canals (EAM), +y up, +z toward
+//! the face, +x to the client's left; y = 0 is roughly the Frankfort plane. Sizes follow
+//! research/domain.md §0: male head length (glabella–back) about 195 mm, breadth about 155 mm,
+//! circumference about 57 cm (female about 55 cm), and facial thirds of 5–6.5 cm.
+//!
+//! Why an SDF: smooth unions of a few dozen ellipsoids and capsules give a calm, mannequin-like
+//! face (brow ridge, eyes, nose, lips, jaw, ears, neck) that is easy to vary by sex and size,
+//! and meshing it along rays from one centre gives a regular grid for shading.
+
+mod mesh;
+pub mod sdf;
+
+use crate::consultation::Sex;
+use crate::look::skin;
+use crate::math::smoothstep;
+use crate::scene::{Mesh, Surface};
+use glam::Vec3;
+use sdf::{cone_capsule, ellipsoid, smooth_subtract, smooth_union};
+
+/// What shapes the head.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeadParams {
+    pub sex: Sex,
+    /// Uniform scale around the EAM midpoint.
+    pub scale: f32,
+    /// Linear-RGB skin albedo.
+    pub skin: Vec3,
+}
+
+/// Proportions that differ between the male and female variants (mm unless noted).
+#[derive(Clone, Copy, Debug)]
+struct Shape {
+    /// Overall scale: 55/57 for the female head (domain.md §0 circumferences).
+    size: f32,
+    brow_radius: f32,
+    brow_forward: f32,
+    jaw_half_width: f32,
+    jaw_radius: f32,
+    chin: Vec3,
+    nose_tip: Vec3,
+    nose_radius: f32,
+    lip_depth: f32,
+    neck_radius: f32,
+}
+
+impl Shape {
+    fn of(sex: Sex) -> Self {
+        match sex {
+            Sex::Male => Self {
+                size: 1.0,
+                brow_radius: 12.0,
+                brow_forward: 84.0,
+                jaw_half_width: 52.0,
+                jaw_radius: 15.0,
+                chin: Vec3::new(22.0, 16.0, 15.0),
+                nose_tip: Vec3::new(0.0, -27.0, 114.0),
+                nose_radius: 10.0,
+                lip_depth: 7.0,
+                neck_radius: 61.0,
+            },
+            Sex::Female => Self {
+                size: 55.0 / 57.0,
+                brow_radius: 9.0,
+                brow_forward: 82.0,
+                jaw_half_width: 47.0,
+                jaw_radius: 12.5,
+                chin: Vec3::new(18.0, 14.0, 13.0),
+                nose_tip: Vec3::new(0.0, -25.0, 110.0),
+                nose_radius: 8.5,
+                lip_depth: 8.0,
+                neck_radius: 50.0,
+            },
+        }
+    }
+}
+
+/// Eye centres and radius in the unscaled frame (used for both the socket and the eyeball).
+const EYE_CENTRE: Vec3 = Vec3::new(32.0, 11.0, 77.0);
+const EYE_RADIUS: f32 = 12.0;
+/// Ear centre (mirrored in x) and half-sizes: about 62 × 34 mm ears, 12 mm proud of the skull.
+const EAR_CENTRE: Vec3 = Vec3::new(79.0, 4.0, -10.0);
+const EAR_HALF: Vec3 = Vec3::new(8.0, 31.0, 17.0);
+
+fn mirror(v: Vec3, sx: f32) -> Vec3 {
+    Vec3::new(v.x * sx, v.y, v.z)
+}
+
+/// Skull, face and neck (ears and eyeballs are separate meshes).
+fn head_sdf(p: Vec3, s: &Shape) -> f32 {
+    let p = p / s.size;
+    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, -2.0), Vec3::new(78.0, 98.0, 100.0));
+    // Forehead fullness: a rounder, more upright front than one ellipsoid gives.
+    d = smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, 46.0, 28.0), Vec3::new(66.0, 62.0, 70.0)),
+        20.0,
+    );
+    // Occiput.
+    d = smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, 12.0, -48.0), Vec3::new(62.0, 60.0, 56.0)),
+        25.0,
+    );
+    // Maxilla and cheeks.
+    d = smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, -24.0, 40.0), Vec3::new(58.0, 46.0, 54.0)),
+        26.0,
+    );
+    for sx in [-1.0, 1.0] {
+        d = smooth_union(
+            d,
+            ellipsoid(
+                p,
+                Vec3::new(46.0 * sx, -4.0, 64.0),
+                Vec3::new(19.0, 15.0, 20.0),
+            ),
+            14.0,
+        );
+        let gonion = Vec3::new(s.jaw_half_width * sx, -55.0, -2.0);
+        let chin_side = Vec3::new(17.0 * sx, -90.0, 70.0);
+        d = smooth_union(
+            d,
+            cone_capsule(p, gonion, chin_side, s.jaw_radius, 12.0),
+            22.0,
+        );
+    }
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -88.0, 78.0), s.chin), 14.0);
+    d = smooth_union(
+        d,
+        cone_capsule(
+            p,
+            Vec3::new(0.0, -10.0, -14.0),
+            Vec3::new(0.0, -270.0, -24.0),
+            s.neck_radius,
+            s.neck_radius + 4.0,
+        ),
+        30.0,
+    );
+    // Brow ridge, then the sockets cut under it.
+    let brow = |x: f32| Vec3::new(x, 28.0, s.brow_forward);
+    d = smooth_union(
+        d,
+        cone_capsule(p, brow(-36.0), brow(36.0), s.brow_radius, s.brow_radius),
+        14.0,
+    );
+    for sx in [-1.0, 1.0] {
+        let c = mirror(EYE_CENTRE, sx);
+        let socket = ellipsoid(p, c + Vec3::new(0.0, 2.0, 13.0), Vec3::new(17.0, 12.0, 9.0));
+        d = smooth_subtract(d, socket, 7.0);
+        // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
+        let lids = (p - c).length() - (EYE_RADIUS + 1.3);
+        d = smooth_union(d, lids, 4.0);
+        let slit = ellipsoid(p, c + Vec3::new(0.0, 0.5, 12.0), Vec3::new(14.5, 5.0, 5.0));
+        d = smooth_subtract(d, slit, 1.5);
+    }
+    // Nose: bridge to tip, then the alae.
+    d = smooth_union(
+        d,
+        cone_capsule(
+            p,
+            Vec3::new(0.0, 16.0, 91.0),
+            s.nose_tip,
+            5.5,
+            s.nose_radius,
+        ),
+        8.0,
+    );
+    for sx in [-1.0, 1.0] {
+        let ala = ellipsoid(
+            p,
+            Vec3::new(12.5 * sx, s.nose_tip.y - 2.0, s.nose_tip.z - 14.0),
+            Vec3::new(8.5, 7.5, 8.5),
+        );
+        d = smooth_union(d, ala, 6.0);
+    }
+    d = smooth_union(d, lips_sdf(p, s), 6.0);
+    // The line between the lips.
+    d = smooth_subtract(
+        d,
+        ellipsoid(p, Vec3::new(0.0, -51.5, 100.0), Vec3::new(20.0, 1.0, 6.0)),
+        2.0,
+    );
+    d * s.size
+}
+
+fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
+    let upper = ellipsoid(
+        p,
+        Vec3::new(0.0, -46.0, 94.0),
+        Vec3::new(23.0, 5.0, s.lip_depth),
+    );
+    let lower = ellipsoid(
+        p,
+        Vec3::new(0.0, -57.0, 91.5),
+        Vec3::new(20.0, 5.5, s.lip_depth),
+    );
+    upper.min(lower)
+}
+
+fn ear_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
+    let p = p / s.size;
+    let c = mirror(EAR_CENTRE, sx);
+    let d = ellipsoid(p, c, EAR_HALF);
+    // The bowl of the concha and the scapha, so the ear reads as an ear, not a bean.
+    let concha = ellipsoid(
+        p,
+        c + Vec3::new(8.0 * sx, -6.0, 2.0),
+        Vec3::new(6.0, 11.0, 8.0),
+    );
+    let scapha = ellipsoid(
+        p,
+        c + Vec3::new(8.5 * sx, 12.0, -2.0),
+        Vec3::new(4.0, 13.0, 10.0),
+    );
+    smooth_subtract(smooth_subtract(d, concha, 3.0), scapha, 3.0) * s.size
+}
+
+fn eye_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
+    (p / s.size - mirror(EYE_CENTRE, sx)).length() * s.size - EYE_RADIUS * s.size
+}
+
+/// Everything solid, for ambient occlusion.
+fn all_sdf(p: Vec3, s: &Shape) -> f32 {
+    let mut d = head_sdf(p, s);
+    for sx in [-1.0, 1.0] {
+        d = d.min(ear_sdf(p, s, sx)).min(eye_sdf(p, s, sx));
+    }
+    d
+}
+
+/// The head as meshes ready for a Scene: skull and face, two ears, two eyes.
+#[derive(Clone, Debug)]
+pub struct Head {
+    pub meshes: Vec<Mesh>,
+}
+
+/// Skin highlight: a broad Blinn lobe, F0 0.028 (domain.md §7.3, "normal" scalp).
+pub const SKIN_SURFACE: Surface = Surface {
+    f0: 0.028,
+    shininess_log2: 5,
+};
+/// The wet cornea: a sharp, stronger highlight.
+const EYE_SURFACE: Surface = Surface {
+    f0: 0.05,
+    shininess_log2: 8,
+};
+
+impl Head {
+    #[must_use]
+    pub fn build(params: &HeadParams) -> Self {
+        let s = Shape::of(params.sex);
+        let k = params.scale;
+        let scaled = move |f: &dyn Fn(Vec3) -> f32, p: Vec3| f(p / k) * k;
+        let ao = |p: Vec3, n: Vec3| ambient_visibility(&|q| scaled(&|q| all_sdf(q, &s), q), p, n);
+        let skin = params.skin;
+
+        let face_fn = |q: Vec3| head_sdf(q, &s);
+        let mut face = mesh::radial(
+            &|p| scaled(&face_fn, p),
+            Vec3::new(0.0, -10.0, 4.0) * k,
+            [Vec3::X, Vec3::Y, Vec3::Z],
+            mesh::Grid {
+                rings: 150,
+                segments: 300,
+                reach: 340.0 * k,
+            },
+        );
+        face.albedo = face
+            .positions
+            .iter()
+            .map(|&p| face_albedo(p / k, skin, &s))
+            .collect();
+        face.visibility = face
+            .positions
+            .iter()
+            .zip(&face.normals)
+            .map(|(&p, &n)| ao(p, n))
+            .collect();
+        let mut meshes = vec![Mesh {
+            surface: SKIN_SURFACE,
+            ..face
+        }];
+
+        for sx in [-1.0, 1.0] {
+            let ear_fn = move |q: Vec3| ear_sdf(q, &s, sx);
+            let mut ear = mesh::radial(
+                &|p| scaled(&ear_fn, p),
+                mirror(EAR_CENTRE, sx) * s.size * k,
+                [Vec3::Y, Vec3::Z, Vec3::X * sx],
+                mesh::Grid {
+                    rings: 40,
+                    segments: 64,
+                    reach: 60.0 * k,
+                },
+            );
+            // Ears run a little redder than the face (thin, well perfused skin).
+            ear.albedo = vec![skin * Vec3::new(1.0, 0.93, 0.93); ear.positions.len()];
+            ear.visibility = ear
+                .positions
+                .iter()
+                .zip(&ear.normals)
+                .map(|(&p, &n)| ao(p, n))
+                .collect();
+            meshes.push(Mesh {
+                surface: SKIN_SURFACE,
+                ..ear
+            });
+
+            let eye_fn = move |q: Vec3| eye_sdf(q, &s, sx);
+            let centre = mirror(EYE_CENTRE, sx) * s.size * k;
+            let mut eye = mesh::radial(
+                &|p| scaled(&eye_fn, p),
+                centre,
+                [Vec3::Z, Vec3::X, Vec3::Y],
+                mesh::Grid {
+                    rings: 24,
+                    segments: 48,
+                    reach: 30.0 * k,
+                },
+            );
+            eye.albedo = eye
+                .positions
+                .iter()
+                .map(|&p| eye_albedo(p - centre, EYE_RADIUS * s.size * k))
+                .collect();
+            eye.visibility = eye
+                .positions
+                .iter()
+                .zip(&eye.normals)
+                .map(|(&p, &n)| ao(p, n))
+                .collect();
+            meshes.push(Mesh {
+                surface: EYE_SURFACE,
+                ..eye
+            });
+        }
+        Self { meshes }
+    }
+}
+
+/// Skin with brows and lips, by position in the unscaled frame.
+fn face_albedo(p: Vec3, skin: Vec3, s: &Shape) -> Vec3 {
+    let q = p / s.size;
+    let mut c = skin;
+    if q.z > 50.0 {
+        // Brows: an arc over each socket, thicker at the inner end.
+        let ax = q.x.abs();
+        let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
+        let centre_y = 26.5 + 5.0 * t - 7.0 * t * t;
+        let half_h = 4.5 - 2.2 * t;
+        let inside = 1.0 - smoothstep(0.6, 1.0, (q.y - centre_y).abs() / half_h);
+        let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax));
+        c = crate::math::lerp3(c, skin::brow_albedo(), 0.85 * inside * span);
+        let lip = 1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s));
+        c = crate::math::lerp3(c, skin::lip_albedo(skin), 0.7 * lip);
+    }
+    c
+}
+
+/// Sclera, iris and pupil on an eyeball looking straight ahead (+z).
+fn eye_albedo(local: Vec3, radius: f32) -> Vec3 {
+    let r = (local.x * local.x + local.y * local.y).sqrt() / radius;
+    if local.z <= 0.0 || r > 0.5 {
+        Vec3::new(0.72, 0.70, 0.66)
+    } else if r > 0.2 {
+        Vec3::new(0.10, 0.055, 0.03)
+    } else {
+        Vec3::splat(0.01)
+    }
+}
+
+/// Fraction of the hemisphere that is open, from SDF samples along the normal (0..=1).
+fn ambient_visibility(f: &dyn Fn(Vec3) -> f32, p: Vec3, n: Vec3) -> f32 {
+    let mut occ = 0.0;
+    let mut w = 1.0;
+    for h in [2.0, 5.0, 9.0, 14.0, 20.0] {
+        occ += w * (h - f(p + n * h)).max(0.0) / h;
+        w *= 0.75;
+    }
+    (1.0 - 0.45 * occ).clamp(0.15, 1.0)
+}

@@ -1,0 +1,114 @@
+//! Triangle rasteriser into a visibility buffer.
+//!
+//! Per pixel it keeps the nearest triangle's id and perspective-correct barycentrics, so
+//! shading runs once per visible pixel however many triangles overlap. Coverage uses edge
+//! functions at pixel centres; a pixel exactly on a shared edge is claimed by whichever
+//! triangle comes first in mesh order (the depth test is strict), which keeps it deterministic.
+
+use super::camera::Camera;
+use crate::scene::Scene;
+
+/// Marks a pixel no triangle covers.
+pub const EMPTY: u32 = u32::MAX;
+/// Bits of the id that hold the triangle index; the mesh index sits above them.
+pub const TRI_BITS: u32 = 24;
+
+/// Nearest surface per pixel.
+#[derive(Clone, Debug, Default)]
+pub struct VisBuffer {
+    /// Reciprocal view depth (larger is nearer); 0 where empty.
+    pub inv_z: Vec<f32>,
+    /// `mesh << TRI_BITS | triangle`, or [`EMPTY`].
+    pub id: Vec<u32>,
+    /// Weights of the triangle's second and third vertices.
+    pub bary: Vec<[f32; 2]>,
+    pub width: usize,
+}
+
+impl VisBuffer {
+    pub(crate) fn resize(&mut self, n: usize) {
+        self.inv_z.resize(n, 0.0);
+        self.id.resize(n, EMPTY);
+        self.bary.resize(n, [0.0; 2]);
+    }
+
+    fn clear(&mut self) {
+        self.inv_z.fill(0.0);
+        self.id.fill(EMPTY);
+    }
+}
+
+/// Screen-space vertex: x, y in pixels, reciprocal depth.
+type SVert = (f32, f32, f32);
+
+/// Rasterises every mesh of the scene.
+pub fn rasterize(scene: &Scene, cam: &Camera, vis: &mut VisBuffer) {
+    let (w, h) = ((cam.cx * 2.0) as usize, (cam.cy * 2.0) as usize);
+    vis.width = w;
+    vis.clear();
+    let mut screen: Vec<Option<SVert>> = Vec::new();
+    for (mi, mesh) in scene.meshes.iter().enumerate() {
+        screen.clear();
+        screen.extend(mesh.positions.iter().map(|&p| cam.project(p)));
+        for (ti, t) in mesh.triangles.iter().enumerate() {
+            let (Some(a), Some(b), Some(c)) = (
+                screen[t[0] as usize],
+                screen[t[1] as usize],
+                screen[t[2] as usize],
+            ) else {
+                continue;
+            };
+            let id = ((mi as u32) << TRI_BITS) | ti as u32;
+            triangle(vis, w, h, id, a, b, c);
+        }
+    }
+}
+
+/// Edge function of the directed edge a→b at p; positive on the inside of a front face.
+#[inline]
+fn edge(ax: f32, ay: f32, bx: f32, by: f32, px: f32, py: f32) -> f32 {
+    (bx - ax) * (py - ay) - (by - ay) * (px - ax)
+}
+
+fn triangle(vis: &mut VisBuffer, w: usize, h: usize, id: u32, a: SVert, b: SVert, c: SVert) {
+    // Counter-clockwise in the world seen from outside is clockwise on a y-down screen,
+    // which makes this area negative; flip to work with positive weights.
+    let area = edge(a.0, a.1, b.0, b.1, c.0, c.1);
+    if area >= 0.0 {
+        return; // back-facing or degenerate
+    }
+    let (b, c) = (c, b);
+    let area = -area;
+    let min_x = a.0.min(b.0).min(c.0).floor().max(0.0) as usize;
+    let min_y = a.1.min(b.1).min(c.1).floor().max(0.0) as usize;
+    let max_x = (a.0.max(b.0).max(c.0).ceil() as isize).min(w as isize - 1);
+    let max_y = (a.1.max(b.1).max(c.1).ceil() as isize).min(h as isize - 1);
+    if max_x < min_x as isize || max_y < min_y as isize {
+        return;
+    }
+    let inv_area = 1.0 / area;
+    for y in min_y..=max_y as usize {
+        let py = y as f32 + 0.5;
+        let row = y * w;
+        for x in min_x..=max_x as usize {
+            let px = x as f32 + 0.5;
+            let w0 = edge(b.0, b.1, c.0, c.1, px, py);
+            let w1 = edge(c.0, c.1, a.0, a.1, px, py);
+            let w2 = edge(a.0, a.1, b.0, b.1, px, py);
+            if w0 < 0.0 || w1 < 0.0 || w2 < 0.0 {
+                continue;
+            }
+            let (l0, l1, l2) = (w0 * inv_area, w1 * inv_area, w2 * inv_area);
+            let iz = l0 * a.2 + l1 * b.2 + l2 * c.2;
+            let i = row + x;
+            if iz <= vis.inv_z[i] {
+                continue;
+            }
+            vis.inv_z[i] = iz;
+            vis.id[i] = id;
+            // Perspective-correct weights of the mesh's vertices 1 and 2 (b and c were swapped).
+            let inv = 1.0 / iz;
+            vis.bary[i] = [l2 * c.2 * inv, l1 * b.2 * inv];
+        }
+    }
+}

@@ -1,0 +1,70 @@
+//! Skin shading in linear RGB: wrap diffuse, a normalised Blinn lobe with Schlick Fresnel,
+//! and a hemisphere ambient scaled by baked ambient visibility.
+//!
+//! No `powf` or trig per pixel (research/tech.md §2.2: they dominated the frame in wasm):
+//! the Blinn exponent is a power of two applied by repeated squaring, Fresnel is an integer
+//! power. Wrap lighting (GPU Gems 1 ch. 16) softens the terminator the way subsurface light
+//! does, a little more in red than in blue, which gives skin its warm shadow edge.
+
+use super::camera::Camera;
+use super::raster::{VisBuffer, EMPTY, TRI_BITS};
+use crate::math::normalize_or;
+use crate::scene::Scene;
+use glam::Vec3;
+
+/// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
+const WRAP: Vec3 = Vec3::new(0.45, 0.32, 0.27);
+
+/// Shades every pixel of `vis` into `out`.
+pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
+    let w = vis.width.max(1);
+    let h = out.len() / w;
+    let [top, bottom] = scene.backdrop;
+    let light = &scene.lighting;
+    let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
+    for (i, px) in out.iter_mut().enumerate() {
+        let id = vis.id[i];
+        if id == EMPTY {
+            let t = (i / w) as f32 / h.max(2) as f32;
+            *px = top + (bottom - top) * t;
+            continue;
+        }
+        let mesh = &scene.meshes[(id >> TRI_BITS) as usize];
+        let tri = mesh.triangles[(id & ((1 << TRI_BITS) - 1)) as usize];
+        let [b1, b2] = vis.bary[i];
+        let b0 = 1.0 - b1 - b2;
+        let [i0, i1, i2] = tri.map(|k| k as usize);
+        let lerp = |v: &[Vec3]| v[i0] * b0 + v[i1] * b1 + v[i2] * b2;
+        let n = normalize_or(lerp(&mesh.normals), Vec3::Z);
+        let p = lerp(&mesh.positions);
+        let albedo = lerp(&mesh.albedo);
+        let open = mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
+        let v = normalize_or(cam.eye - p, -cam.forward);
+
+        let sky_t = 0.5 + 0.5 * n.y;
+        let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open;
+        let mut specular = Vec3::ZERO;
+        let surf = mesh.surface;
+        // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
+        let exponent = (1u32 << surf.shininess_log2) as f32;
+        let norm = (exponent + 8.0) * (1.0 / (8.0 * core::f32::consts::PI));
+        for key in &light.keys {
+            let ndl = n.dot(key.dir);
+            let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
+            // Keys are shadowed by the face itself only through baked visibility, softly.
+            diffuse += key.color * wrapped * (0.35 + 0.65 * open);
+            if ndl > 0.0 {
+                let hv = normalize_or(key.dir + v, n);
+                let mut s = n.dot(hv).max(0.0);
+                for _ in 0..surf.shininess_log2 {
+                    s *= s;
+                }
+                let f = 1.0 - v.dot(hv).max(0.0);
+                let f2 = f * f;
+                let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
+                specular += key.color * (key.specular * fresnel * norm * s * ndl * open);
+            }
+        }
+        *px = albedo * diffuse + specular;
+    }
+}

@@ -1,0 +1,150 @@
+//! The browser binding: the only module that touches wasm-bindgen and web-sys.
+//!
+//! JavaScript owns the DOM and gestures; Rust owns state and pixels. A `Visualiser` keeps the
+//! built Scene and a reusable Frame, so orbiting re-renders without rebuilding anything, and a
+//! rejected consultation leaves the last good one in place.
+
+use crate::consultation::Consultation;
+use crate::math::fnv1a64;
+use crate::render::{render, Frame, View};
+use crate::scene::Scene;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::Clamped;
+use web_sys::{CanvasRenderingContext2d, ImageData};
+
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// One head on one canvas.
+#[wasm_bindgen]
+pub struct Visualiser {
+    consultation: Consultation,
+    scene: Scene,
+    frame: Frame,
+}
+
+fn parse_consultation(value: JsValue) -> Result<Consultation, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Consultation::default());
+    }
+    let c: Consultation = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| JsError::new(&format!("consultation: {e}")))?;
+    c.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    Ok(c)
+}
+
+fn view(width: u32, height: u32, yaw_deg: f32, pitch_deg: f32) -> Result<View, JsError> {
+    let v = View {
+        width,
+        height,
+        yaw_deg,
+        pitch_deg,
+    };
+    v.validate().map_err(|e| JsError::new(&e))?;
+    Ok(v)
+}
+
+#[wasm_bindgen]
+impl Visualiser {
+    /// Builds the scene for `consultation` (an object in the JSON shape; `undefined` for the
+    /// defaults). Throws an Error naming the bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(consultation: JsValue) -> Result<Visualiser, JsError> {
+        let consultation = parse_consultation(consultation)?;
+        let scene = Scene::build(&consultation);
+        Ok(Self {
+            consultation,
+            scene,
+            frame: Frame::default(),
+        })
+    }
+
+    /// Replaces the consultation; on error the previous one stays in force.
+    #[wasm_bindgen(js_name = setConsultation)]
+    pub fn set_consultation(&mut self, consultation: JsValue) -> Result<(), JsError> {
+        let c = parse_consultation(consultation)?;
+        if c != self.consultation {
+            self.scene = Scene::build(&c);
+            self.consultation = c;
+        }
+        Ok(())
+    }
+
+    /// The consultation in force, as a plain object.
+    #[wasm_bindgen(getter)]
+    pub fn consultation(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&self.consultation).map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Renders at `width`×`height` device pixels and puts the frame on the context at (0, 0).
+    pub fn draw(
+        &mut self,
+        ctx: &CanvasRenderingContext2d,
+        width: u32,
+        height: u32,
+        yaw_deg: f32,
+        pitch_deg: f32,
+    ) -> Result<(), JsValue> {
+        render(
+            &self.scene,
+            &view(width, height, yaw_deg, pitch_deg)?,
+            &mut self.frame,
+        );
+        let img =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.frame.rgba), width, height)?;
+        ctx.put_image_data(&img, 0.0, 0.0)
+    }
+
+    /// Renders into the internal frame without presenting it (benchmarks time this).
+    pub fn render(&mut self, width: u32, height: u32, yaw_deg: f32, pitch_deg: f32) -> Result<(), JsError> {
+        render(&self.scene, &view(width, height, yaw_deg, pitch_deg)?, &mut self.frame);
+        Ok(())
+    }
+
+    /// Renders and returns the RGBA bytes (for export, tests and benchmarks).
+    pub fn rgba(
+        &mut self,
+        width: u32,
+        height: u32,
+        yaw_deg: f32,
+        pitch_deg: f32,
+    ) -> Result<Vec<u8>, JsError> {
+        render(
+            &self.scene,
+            &view(width, height, yaw_deg, pitch_deg)?,
+            &mut self.frame,
+        );
+        Ok(self.frame.rgba.clone())
+    }
+
+    /// Renders and returns the FNV-1a hash of the RGBA bytes as 16 hex digits.
+    #[wasm_bindgen(js_name = frameHash)]
+    pub fn frame_hash(
+        &mut self,
+        width: u32,
+        height: u32,
+        yaw_deg: f32,
+        pitch_deg: f32,
+    ) -> Result<String, JsError> {
+        render(
+            &self.scene,
+            &view(width, height, yaw_deg, pitch_deg)?,
+            &mut self.frame,
+        );
+        Ok(format!("{:016x}", fnv1a64(&self.frame.rgba)))
+    }
+
+    /// Triangles in the scene (shown by the benchmark page).
+    #[wasm_bindgen(js_name = triangleCount)]
+    pub fn triangle_count(&self) -> usize {
+        self.scene.triangle_count()
+    }
+}
+
+/// Panics on purpose, so the end-to-end test can prove a panic becomes a visible error state.
+#[wasm_bindgen(js_name = debugPanic)]
+pub fn debug_panic() {
+    panic!("debugPanic called: deliberate panic to exercise the error state");
+}

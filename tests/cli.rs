@@ -1,0 +1,90 @@
+//! The CLI: bad input exits 2 naming the flag and accepted values; good input writes the PNG.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_smp-render"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn unknown_flag_exits_2_listing_accepted_flags() {
+    let (code, err) = run(&["--colour", "red"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--colour") && err.contains("--width") && err.contains("--pitch"),
+        "{err}"
+    );
+}
+
+#[test]
+fn out_of_range_values_exit_2_naming_flag_and_range() {
+    for (args, needle) in [
+        (
+            vec!["--out", "x.png", "--width", "9000"],
+            "--width: 9000 is out of range; accepted: 16 to 4096",
+        ),
+        (
+            vec!["--out", "x.png", "--pitch", "120"],
+            "--pitch: 120 is out of range; accepted: -60 to 90",
+        ),
+        (
+            vec!["--out", "x.png", "--skin", "11"],
+            "--skin: 11 is out of range; accepted: Monk 1 to 10",
+        ),
+        (
+            vec!["--out", "x.png", "--yaw", "left"],
+            "--yaw: `left` is not a number",
+        ),
+        (
+            vec!["--out", "x.png", "--sex", "other"],
+            "accepted: male, female",
+        ),
+        (vec!["--width", "64"], "--out: required"),
+    ] {
+        let (code, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_consultation_file_exits_2_naming_the_field() {
+    let dir = std::env::temp_dir().join(format!("smp-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("c.json");
+    std::fs::write(&file, r#"{"skin": 4, "hairstyle": "mohawk"}"#).unwrap();
+    let (code, err) = run(&["--out", "x.png", "--consultation", file.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("hairstyle") && err.contains("head-scale"),
+        "{err}"
+    );
+}
+
+#[test]
+fn writes_a_png_of_the_requested_size() {
+    let dir = std::env::temp_dir().join(format!("smp-cli-ok-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("head.png");
+    let (code, err) = run(&[
+        "--out",
+        out.to_str().unwrap(),
+        "--width",
+        "96",
+        "--height",
+        "64",
+        "--yaw",
+        "-30",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (w, h, px) = smp_visualiser::png_io::decode(&std::fs::read(&out).unwrap()).unwrap();
+    assert_eq!((w, h, px.len()), (96, 64, 96 * 64 * 4));
+}

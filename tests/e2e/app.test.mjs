@@ -1,0 +1,109 @@
+// End-to-end: the served app on an iPad-sized touch context.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, open } from './browser.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+const canvasHash = (page) => page.evaluate(() => {
+  const c = document.getElementById('view');
+  const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let h = 2166136261;
+  for (let i = 0; i < d.length; i += 1) { h ^= d[i]; h = Math.imul(h, 16777619); }
+  return `${c.width}x${c.height}:${(h >>> 0).toString(16)}`;
+});
+
+const fullFrameAfter = (page, frames) => page.waitForFunction(
+  (n) => window.__smp.frames > n && window.__smp.last.full && !window.__smp.dragging, frames, { timeout: 30000 });
+
+test('first frame fills the window at device resolution, then a one-finger drag turns the head', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const first = await t.page.evaluate(() => window.__smp.last);
+  // 1194×834 CSS px at DPR 2 is 3.98 MP; the settled frame is capped near 1.92 MP, same aspect.
+  assert.ok(first.width > 1400 && first.height > 1000, JSON.stringify(first));
+  assert.ok(Math.abs(first.width / first.height - 1194 / 834) < 0.01, JSON.stringify(first));
+  const before = await canvasHash(t.page);
+  // The head is not a flat fill: the centre differs from the corner.
+  const [centre, corner] = await t.page.evaluate(() => {
+    const c = document.getElementById('view');
+    const g = c.getContext('2d');
+    return [[...g.getImageData(c.width / 2, c.height / 3, 1, 1).data], [...g.getImageData(2, 2, 1, 1).data]];
+  });
+  assert.notDeepEqual(centre, corner);
+
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  const cdp = await t.context.newCDPSession(t.page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent',
+    { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y, id: 1 }] });
+  await touch('touchStart', 600, 420);
+  let sawReduced = false;
+  for (let i = 1; i <= 12; i += 1) {
+    await touch('touchMove', 600 + i * 15, 420 + i * 3);
+    await t.page.waitForTimeout(16);
+    const last = await t.page.evaluate(() => window.__smp.last);
+    if (last && !last.full) sawReduced = true;
+  }
+  await touch('touchEnd');
+  await fullFrameAfter(t.page, frames);
+  const after = await canvasHash(t.page);
+  const state = await t.page.evaluate(() => ({ yaw: window.__smp.yaw, pitch: window.__smp.pitch }));
+  assert.ok(sawReduced, 'frames during the drag were rendered at reduced resolution');
+  assert.notEqual(after, before, 'the canvas changed after the drag');
+  assert.ok(Math.abs(state.yaw - (30 + 180 * 0.35)) < 1, `yaw followed the finger: ${state.yaw}`);
+  assert.deepEqual(t.problems, []);
+  assert.deepEqual(t.foreign, [], 'no request left our origin');
+  await t.context.close();
+});
+
+test('arrow keys orbit the focused canvas', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.focus('#view');
+  await t.page.keyboard.press('ArrowRight');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.yaw), 40);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
+test('a missing wasm file shows a visible error with a reload button', async () => {
+  const t = await open(env);
+  await t.page.route('**/*.wasm', (r) => r.fulfill({ status: 404, body: 'gone' }));
+  await t.goto();
+  await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
+  assert.match(await t.page.textContent('#error-message'), /could not be loaded/);
+  assert.ok(await t.page.isVisible('#reload'));
+  await t.context.close();
+});
+
+test('wasm blocked by the content security policy shows the error state', async () => {
+  const t = await open(env);
+  await t.page.route(env.base, async (r) => {
+    const res = await r.fetch();
+    const html = (await res.text()).replace(" 'wasm-unsafe-eval'", '');
+    await r.fulfill({ response: res, body: html });
+  });
+  await t.goto();
+  await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
+  assert.ok(await t.page.isVisible('#reload'));
+  await t.context.close();
+});
+
+test('a panic inside the wasm becomes the error state, and reload recovers', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  await t.page.evaluate(() => { setTimeout(() => window.__smp.debugPanic(), 0); });
+  await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
+  assert.match(await t.page.textContent('#error-message'), /unreachable|panic/i);
+  await t.page.click('#reload');
+  await fullFrameAfter(t.page, 0);
+  assert.ok(await t.page.isHidden('#error'));
+  await t.context.close();
+});

@@ -1,0 +1,31 @@
+//! In headless Chromium: the wasm build renders exactly the native golden bytes.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use common::{GOLDEN_HASHES, GOLDEN_VIEWS};
+use smp_visualiser::math::fnv1a64;
+use smp_visualiser::render::render_rgba;
+use smp_visualiser::{Consultation, Scene};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn wasm_frames_equal_native_goldens() {
+    let scene = Scene::build(&Consultation::default());
+    for ((name, view), hash) in GOLDEN_VIEWS.iter().zip(GOLDEN_HASHES) {
+        let rgba = render_rgba(&scene, view);
+        assert_eq!(
+            format!("{:016x}\n", fnv1a64(&rgba)),
+            hash,
+            "{name}: wasm bytes differ from native"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn bad_consultation_is_an_error_not_a_panic() {
+    let e = Consultation::from_json(r#"{"skin": 0}"#).unwrap_err();
+    assert_eq!(e.field, "skin");
+}

@@ -1,0 +1,22 @@
+// `make bench` (web half): wasm size raw/gzipped and median render times in headless Chromium.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { start, open } from '../tests/e2e/browser.mjs';
+
+const wasm = readFileSync('www/pkg/smp_visualiser_bg.wasm');
+const glue = readFileSync('www/pkg/smp_visualiser.js');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+console.log(`wasm size: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzipped; JS glue ${kb(glue.length)} raw, ${kb(gzipSync(glue, { level: 9 }).length)} gzipped`);
+
+const env = await start();
+try {
+  const t = await open(env, 'bench.html', { viewport: { width: 800, height: 600 } });
+  await t.goto();
+  await t.page.waitForFunction(() => window.__bench, null, { timeout: 300000 });
+  const r = await t.page.evaluate(() => window.__bench);
+  if (r.error) throw new Error(r.error);
+  console.log(`chromium scene build: ${r.sceneBuildMs.toFixed(1)} ms median (${r.triangles} triangles)`);
+  for (const side of [512, 1024]) console.log(`chromium render ${side}x${side}: ${r[`render${side}Ms`].toFixed(1)} ms median`);
+} finally {
+  await env.stop();
+}
