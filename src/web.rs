@@ -98,8 +98,18 @@ impl Visualiser {
     }
 
     /// Renders into the internal frame without presenting it (benchmarks time this).
-    pub fn render(&mut self, width: u32, height: u32, yaw_deg: f32, pitch_deg: f32) -> Result<(), JsError> {
-        render(&self.scene, &view(width, height, yaw_deg, pitch_deg)?, &mut self.frame);
+    pub fn render(
+        &mut self,
+        width: u32,
+        height: u32,
+        yaw_deg: f32,
+        pitch_deg: f32,
+    ) -> Result<(), JsError> {
+        render(
+            &self.scene,
+            &view(width, height, yaw_deg, pitch_deg)?,
+            &mut self.frame,
+        );
         Ok(())
     }
 
