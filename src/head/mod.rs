@@ -52,21 +52,21 @@ impl Shape {
                 size: 1.0,
                 brow_radius: 12.0,
                 brow_forward: 84.0,
-                jaw_half_width: 52.0,
-                jaw_radius: 15.0,
-                chin: Vec3::new(22.0, 16.0, 15.0),
+                jaw_half_width: 43.0,
+                jaw_radius: 12.0,
+                chin: Vec3::new(20.0, 14.0, 14.0),
                 nose_tip: Vec3::new(0.0, -27.0, 114.0),
                 nose_radius: 10.0,
                 lip_depth: 7.0,
-                neck_radius: 61.0,
+                neck_radius: 58.0,
             },
             Sex::Female => Self {
                 size: 55.0 / 57.0,
                 brow_radius: 9.0,
                 brow_forward: 82.0,
-                jaw_half_width: 47.0,
-                jaw_radius: 12.5,
-                chin: Vec3::new(18.0, 14.0, 13.0),
+                jaw_half_width: 39.0,
+                jaw_radius: 10.0,
+                chin: Vec3::new(16.0, 12.5, 12.0),
                 nose_tip: Vec3::new(0.0, -25.0, 110.0),
                 nose_radius: 8.5,
                 lip_depth: 8.0,
@@ -127,13 +127,13 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             22.0,
         );
     }
-    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -88.0, 78.0), s.chin), 14.0);
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 78.0), s.chin), 10.0);
     d = smooth_union(
         d,
         cone_capsule(
             p,
-            Vec3::new(0.0, -10.0, -14.0),
-            Vec3::new(0.0, -270.0, -24.0),
+            Vec3::new(0.0, -10.0, -16.0),
+            Vec3::new(0.0, -260.0, 6.0),
             s.neck_radius,
             s.neck_radius + 4.0,
         ),
