@@ -4,6 +4,7 @@
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
 
+use crate::loss::{LossSettings, Preset};
 use core::fmt;
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +44,10 @@ pub struct Consultation {
     pub head_scale: f32,
     /// Monk Skin Tone 1–10 (research/domain.md §6.2; default MST 4 per §9 row 12).
     pub skin: u8,
+    /// Hair-loss pattern (default Norwood III, domain.md §9 row 1).
+    pub preset: Preset,
+    /// Pattern details: edge softness, patches and scars.
+    pub loss: LossSettings,
 }
 
 impl Default for Consultation {
@@ -52,6 +57,8 @@ impl Default for Consultation {
             sex: Sex::Male,
             head_scale: 1.0,
             skin: 4,
+            preset: Preset::Norwood3,
+            loss: LossSettings::default(),
         }
     }
 }
@@ -81,7 +88,9 @@ impl Consultation {
                 format!("{} is out of range; accepted: Monk {lo} to {hi}", self.skin),
             ));
         }
-        Ok(())
+        self.loss
+            .validate()
+            .map_err(|e| ConsultationError::new(&e.field, e.message))
     }
 
     /// Parses and validates JSON. Missing fields take their defaults.
@@ -152,5 +161,13 @@ mod tests {
         );
         let e = Consultation::from_json(r#"{"sex": "other"}"#).unwrap_err();
         assert!(e.message.contains("male"), "{e}");
+        let e = Consultation::from_json(r#"{"preset": "norwood-9"}"#).unwrap_err();
+        assert!(
+            e.message.contains("norwood-9") && e.message.contains("ludwig-3"),
+            "{e}"
+        );
+        let e = Consultation::from_json(r#"{"loss": {"fut": {"width-mm": 30}}}"#).unwrap_err();
+        assert_eq!(e.field, "loss.fut.width-mm");
+        assert!(e.message.contains("0.5 to 10"), "{e}");
     }
 }

@@ -7,7 +7,9 @@
 //! ```
 //!
 //! - [`consultation`]: what a user can set, validated, JSON round-trip.
-//! - [`head`]: the procedural head in millimetres (SDF sculpted, meshed once).
+//! - [`head`]: the procedural head in millimetres (SDF sculpted, meshed once), landmarks
+//!   and the scalp chart.
+//! - [`loss`]: hair-loss patterns as density fields over the chart.
 //! - [`look`]: skin tones and lights as data.
 //! - [`scene`]: Consultation → Scene, renderer-agnostic.
 //! - [`render`]: the deterministic CPU renderer; knows nothing of hair loss.
@@ -16,11 +18,14 @@
 pub mod consultation;
 pub mod head;
 pub mod look;
+pub mod loss;
 pub mod math;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png_io;
 pub mod render;
 pub mod scene;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod sheet;
 #[cfg(target_arch = "wasm32")]
 mod web;
 

@@ -1,12 +1,15 @@
 //! Consultation → Scene: renderer-agnostic data in real units (mm, linear RGB).
 //!
-//! The renderer reads only this. Later layers (loss field, hair, plan, impressions) are built
-//! here too, each cached by the part of the Consultation it depends on.
+//! The renderer reads only this. Layers are cached by what they depend on: the head's
+//! geometry (sex, size) is built once and shared; the loss field and the scalp texture are
+//! rebuilt when the pattern or skin changes.
 
-use crate::consultation::Consultation;
-use crate::head::{Head, HeadParams};
-use crate::look::{light::Lighting, skin};
+use crate::consultation::{Consultation, ConsultationError};
+use crate::head::{Head, HeadParams, Part};
+use crate::look::{light::Lighting, scalp, skin};
+use crate::loss::LossField;
 use glam::Vec3;
+use std::sync::Arc;
 
 /// Specular behaviour of a surface.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -23,6 +26,91 @@ impl Default for Surface {
     }
 }
 
+/// One texel of a surface layer: a colour blended over the albedo, and a gloss factor.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Texel {
+    pub color: Vec3,
+    pub alpha: f32,
+    /// Multiplies the specular lobe (1 = the mesh's own surface).
+    pub gloss: f32,
+}
+
+impl Default for Texel {
+    fn default() -> Self {
+        Self {
+            color: Vec3::ZERO,
+            alpha: 0.0,
+            gloss: 1.0,
+        }
+    }
+}
+
+/// A layer over a mesh, addressed by the mesh's 2D coordinates (the scalp chart, in mm).
+#[derive(Clone, Debug, Default)]
+pub struct ChartTexture {
+    /// Coordinates of texel (0, 0)'s outer corner.
+    pub origin: [f32; 2],
+    pub inv_texel: f32,
+    pub width: usize,
+    pub height: usize,
+    pub texels: Vec<Texel>,
+}
+
+impl ChartTexture {
+    /// Bilinear sample; transparent outside.
+    #[must_use]
+    pub fn sample(&self, uv: [f32; 2]) -> Texel {
+        let x = (uv[0] - self.origin[0]) * self.inv_texel - 0.5;
+        let y = (uv[1] - self.origin[1]) * self.inv_texel - 0.5;
+        if !(x >= 0.0 && y >= 0.0) {
+            return Texel::default();
+        }
+        let (ix, iy) = (x as usize, y as usize);
+        if ix + 1 >= self.width || iy + 1 >= self.height {
+            return Texel::default();
+        }
+        let (fx, fy) = (x - ix as f32, y - iy as f32);
+        let row = iy * self.width + ix;
+        let t = [
+            self.texels[row],
+            self.texels[row + 1],
+            self.texels[row + self.width],
+            self.texels[row + self.width + 1],
+        ];
+        let w = [
+            (1.0 - fx) * (1.0 - fy),
+            fx * (1.0 - fy),
+            (1.0 - fx) * fy,
+            fx * fy,
+        ];
+        // Premultiplied blend of the four so transparent texels do not pull colour to black.
+        let alpha = t[0].alpha * w[0] + t[1].alpha * w[1] + t[2].alpha * w[2] + t[3].alpha * w[3];
+        let pre = t[0].color * (t[0].alpha * w[0])
+            + t[1].color * (t[1].alpha * w[1])
+            + t[2].color * (t[2].alpha * w[2])
+            + t[3].color * (t[3].alpha * w[3]);
+        let gloss = t[0].gloss * w[0] + t[1].gloss * w[1] + t[2].gloss * w[2] + t[3].gloss * w[3];
+        Texel {
+            color: if alpha > 1e-6 {
+                pre / alpha
+            } else {
+                Vec3::ZERO
+            },
+            alpha,
+            gloss,
+        }
+    }
+}
+
+/// A chart texture on a mesh: per-vertex coordinates and which triangles may use them.
+#[derive(Clone, Debug, Default)]
+pub struct Overlay {
+    pub uv: Vec<[f32; 2]>,
+    /// False for triangles whose coordinates are not continuous (poles, the seam).
+    pub tri_ok: Vec<bool>,
+    pub texture: ChartTexture,
+}
+
 /// An indexed triangle mesh with per-vertex shading inputs.
 #[derive(Clone, Debug, Default)]
 pub struct Mesh {
@@ -37,6 +125,7 @@ pub struct Mesh {
     /// Counter-clockwise seen from outside.
     pub triangles: Vec<[u32; 3]>,
     pub surface: Surface,
+    pub overlay: Option<Overlay>,
 }
 
 /// Where the camera orbits and how much it frames.
@@ -48,7 +137,7 @@ pub struct Framing {
     pub extent: f32,
 }
 
-/// Everything the renderer draws.
+/// Everything the renderer draws, plus the domain data it was made from.
 #[derive(Clone, Debug)]
 pub struct Scene {
     pub meshes: Vec<Mesh>,
@@ -56,26 +145,102 @@ pub struct Scene {
     pub framing: Framing,
     /// Backdrop colours, linear RGB, top and bottom.
     pub backdrop: [Vec3; 2],
+    pub head: Arc<Head>,
+    pub loss: LossField,
+}
+
+/// Builds scenes, keeping the head geometry between consultations that share sex and size.
+#[derive(Clone, Debug, Default)]
+pub struct SceneBuilder {
+    head: Option<Arc<Head>>,
+}
+
+impl SceneBuilder {
+    /// The head for these parameters, built or reused.
+    pub fn head(&mut self, params: HeadParams) -> Arc<Head> {
+        match &self.head {
+            Some(h) if h.params == params => h.clone(),
+            _ => {
+                let h = Arc::new(Head::build(&params));
+                self.head = Some(h.clone());
+                h
+            }
+        }
+    }
+
+    /// Validates `c` and builds its scene.
+    pub fn build(&mut self, c: &Consultation) -> Result<Scene, ConsultationError> {
+        c.validate()?;
+        let head = self.head(HeadParams {
+            sex: c.sex,
+            scale: c.head_scale,
+        });
+        let loss = LossField::new(c.preset, &c.loss, &head, c.seed)
+            .map_err(|e| ConsultationError::new(&e.field, e.message))?;
+        let skin = skin::monk_albedo(c.skin);
+        let mut meshes = head.meshes.clone();
+        for (mesh, part) in meshes.iter_mut().zip(&head.parts) {
+            match part {
+                Part::Face => {
+                    mesh.albedo = head
+                        .brow
+                        .iter()
+                        .zip(&head.lip)
+                        .map(|(&b, &l)| {
+                            let c = skin + (skin::lip_albedo(skin) - skin) * l;
+                            c + (skin::brow_albedo() - c) * b
+                        })
+                        .collect();
+                    let uv = head.chart.vertex_uv().to_vec();
+                    let tri_ok = mesh
+                        .triangles
+                        .iter()
+                        .map(|t| {
+                            let [a, b, c] = t.map(|k| uv[k as usize]);
+                            let ok = |u: [f32; 2]| !u[0].is_nan();
+                            ok(a)
+                                && ok(b)
+                                && ok(c)
+                                && (a[0] - b[0]).abs().max((a[0] - c[0]).abs()) < 30.0
+                        })
+                        .collect();
+                    let texture = scalp::bake(&head.chart, &loss, skin, c.seed);
+                    mesh.overlay = Some(Overlay {
+                        uv,
+                        tri_ok,
+                        texture,
+                    });
+                }
+                // Ears run a little redder than the face (thin, well perfused skin).
+                Part::Ear => {
+                    mesh.albedo = vec![skin * Vec3::new(1.0, 0.93, 0.93); mesh.positions.len()]
+                }
+                Part::Eye => {}
+            }
+        }
+        let k = c.head_scale;
+        Ok(Scene {
+            meshes,
+            lighting: Lighting::clinic(),
+            framing: Framing {
+                target: Vec3::new(0.0, -5.0, 8.0) * k,
+                extent: 330.0 * k,
+            },
+            backdrop: [Vec3::new(0.20, 0.21, 0.23), Vec3::new(0.055, 0.058, 0.065)],
+            head,
+            loss,
+        })
+    }
 }
 
 impl Scene {
-    /// Builds the scene. The Consultation must be valid (see [`Consultation::validate`]).
+    /// Builds the scene of a valid consultation (panics on invalid input: validate first, or
+    /// use [`SceneBuilder::build`], which returns the error).
     #[must_use]
     pub fn build(c: &Consultation) -> Self {
-        let head = Head::build(&HeadParams {
-            sex: c.sex,
-            scale: c.head_scale,
-            skin: skin::monk_albedo(c.skin),
-        });
-        Self {
-            meshes: head.meshes,
-            lighting: Lighting::clinic(),
-            framing: Framing {
-                target: Vec3::new(0.0, -5.0, 8.0) * c.head_scale,
-                extent: 330.0 * c.head_scale,
-            },
-            backdrop: [Vec3::new(0.20, 0.21, 0.23), Vec3::new(0.055, 0.058, 0.065)],
-        }
+        SceneBuilder::default()
+            .build(c)
+            .expect("consultation must be valid")
     }
 
     /// Number of triangles over all meshes.

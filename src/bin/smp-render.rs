@@ -1,7 +1,9 @@
 //! `smp-render`: render a consultation to PNG natively, with the same pixels as the browser.
 //!
-//! Exit status: 0 on success, 2 on bad input (the message names the flag and the accepted
-//! values), 1 when the output cannot be written.
+//! Modes: `--out FILE.png` renders one view; `--sheet FILE.png` renders a labelled contact
+//! sheet of every preset (three-quarter front and top view each); `--measure` prints every
+//! preset's measurements in real units. Exit status: 0 on success, 2 on bad input (the
+//! message names the flag and the accepted values), 1 when the output cannot be written.
 
 // Cargo also builds binaries when testing for wasm32; the CLI itself is native only.
 #[cfg(target_arch = "wasm32")]
@@ -15,17 +17,42 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use smp_visualiser::consultation::{Consultation, Sex};
+    use smp_visualiser::loss::preset::ALL;
     use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE};
-    use smp_visualiser::{png_io, render_consultation, View};
+    use smp_visualiser::render::render_rgba;
+    use smp_visualiser::scene::SceneBuilder;
+    use smp_visualiser::sheet::Canvas;
+    use smp_visualiser::{png_io, View};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: smp-render --out FILE.png [--width W] [--height H] [--yaw DEG] \
-    [--pitch DEG] [--consultation FILE.json] [--skin 1-10] [--sex male|female] [--seed N]";
-    const FLAGS: &str = "--out, --width, --height, --yaw, --pitch, --consultation, --skin, --sex, \
-    --seed, --help";
+    const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
+[--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
+[--skin 1-10] [--sex male|female] [--seed N]";
+    const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
+--consultation, --preset, --skin, --sex, --seed, --help";
+    /// Flags that take a value.
+    const VALUED: [&str; 11] = [
+        "--out",
+        "--sheet",
+        "--width",
+        "--height",
+        "--yaw",
+        "--pitch",
+        "--consultation",
+        "--preset",
+        "--skin",
+        "--sex",
+        "--seed",
+    ];
+
+    enum Mode {
+        Render(String),
+        Sheet(String),
+        Measure,
+    }
 
     struct Args {
-        out: String,
+        mode: Mode,
         view: View,
         consultation: Consultation,
     }
@@ -36,7 +63,7 @@ mod cli {
     }
 
     fn parse(argv: &[String]) -> Result<Option<Args>, String> {
-        let mut out = None;
+        let mut mode = None;
         let mut view = View {
             width: 1024,
             height: 1024,
@@ -49,26 +76,21 @@ mod cli {
         let pitches = format!("{} to {} degrees", PITCH_RANGE.0, PITCH_RANGE.1);
         let mut it = argv.iter();
         while let Some(flag) = it.next() {
-            if flag == "--help" || flag == "-h" {
-                return Ok(None);
-            }
-            let known = [
-                "--out",
-                "--width",
-                "--height",
-                "--yaw",
-                "--pitch",
-                "--consultation",
-                "--skin",
-                "--sex",
-                "--seed",
-            ];
-            if !known.contains(&flag.as_str()) {
-                return Err(format!("unknown flag `{flag}`; accepted: {FLAGS}"));
+            match flag.as_str() {
+                "--help" | "-h" => return Ok(None),
+                "--measure" => {
+                    mode = Some(Mode::Measure);
+                    continue;
+                }
+                f if !VALUED.contains(&f) => {
+                    return Err(format!("unknown flag `{flag}`; accepted: {FLAGS}"))
+                }
+                _ => {}
             }
             let v = it.next().ok_or_else(|| format!("{flag}: missing value"))?;
             match flag.as_str() {
-                "--out" => out = Some(v.clone()),
+                "--out" => mode = Some(Mode::Render(v.clone())),
+                "--sheet" => mode = Some(Mode::Sheet(v.clone())),
                 "--width" => view.width = parse_num(flag, v, &sides)?,
                 "--height" => view.height = parse_num(flag, v, &sides)?,
                 "--yaw" => view.yaw_deg = parse_num(flag, v, "any number of degrees")?,
@@ -86,6 +108,9 @@ mod cli {
         for (flag, v) in overrides {
             match flag.as_str() {
                 "--skin" => consultation.skin = parse_num(&flag, &v, "Monk 1 to 10")?,
+                "--preset" => {
+                    consultation.preset = v.parse().map_err(|e| format!("--preset: {e}"))?
+                }
                 "--sex" => consultation.sex = Sex::parse(&v).map_err(|e| format!("--{e}"))?,
                 "--seed" => consultation.seed = parse_num(&flag, &v, "0 to 18446744073709551615")?,
                 _ => unreachable!("checked against the known flags"),
@@ -93,12 +118,109 @@ mod cli {
         }
         consultation.validate().map_err(|e| format!("--{e}"))?;
         view.validate().map_err(|e| format!("--{e}"))?;
-        let out = out.ok_or_else(|| "--out: required; give the PNG file to write".to_string())?;
+        let mode = mode.ok_or_else(|| {
+            "--out: required (or --sheet FILE.png, or --measure); give the PNG file to write"
+                .to_string()
+        })?;
         Ok(Some(Args {
-            out,
+            mode,
             view,
             consultation,
         }))
+    }
+
+    fn write_png(path: &str, flag: &str, w: u32, h: u32, rgba: &[u8]) -> Result<(), ExitCode> {
+        let png = png_io::encode(w, h, rgba).expect("valid RGBA");
+        std::fs::write(path, png).map_err(|e| {
+            eprintln!("smp-render: {flag}: cannot write `{path}`: {e}");
+            ExitCode::from(1)
+        })
+    }
+
+    /// The consultation for one preset on the sheet: its own sex of head.
+    fn for_preset(base: &Consultation, p: smp_visualiser::loss::Preset) -> Consultation {
+        let sex = if p.is_female_pattern() {
+            Sex::Female
+        } else {
+            Sex::Male
+        };
+        Consultation {
+            preset: p,
+            sex,
+            ..base.clone()
+        }
+    }
+
+    fn sheet(base: &Consultation, path: &str) -> Result<(), ExitCode> {
+        const CELL: u32 = 256;
+        const LABEL: u32 = 22;
+        const PER_ROW: u32 = 4;
+        let rows = (ALL.len() as u32).div_ceil(PER_ROW);
+        let mut canvas = Canvas::new(CELL * 2 * PER_ROW, (CELL + LABEL) * rows, [24, 26, 30]);
+        let mut builder = SceneBuilder::default();
+        // Female presets last, so each head is built once.
+        let mut order: Vec<_> = ALL.iter().enumerate().collect();
+        order.sort_by_key(|(_, (p, _))| p.is_female_pattern());
+        for (i, (p, name)) in order {
+            let scene = builder
+                .build(&for_preset(base, *p))
+                .expect("presets are valid");
+            let (x, y) = (
+                (i as u32 % PER_ROW) * CELL * 2,
+                (i as u32 / PER_ROW) * (CELL + LABEL),
+            );
+            for (k, (yaw, pitch)) in [(35.0, 18.0), (0.0, 90.0)].into_iter().enumerate() {
+                let view = View {
+                    width: CELL,
+                    height: CELL,
+                    yaw_deg: yaw,
+                    pitch_deg: pitch,
+                };
+                canvas.blit(
+                    x + k as u32 * CELL,
+                    y + LABEL,
+                    CELL,
+                    CELL,
+                    &render_rgba(&scene, &view),
+                );
+            }
+            canvas.text(x + 6, y + 4, name, 2, [236, 239, 243]);
+        }
+        write_png(path, "--sheet", canvas.width, canvas.height, &canvas.rgba)
+    }
+
+    fn measure(base: &Consultation) {
+        let mut builder = SceneBuilder::default();
+        println!(
+            "{:<22} {:>9} {:>15} {:>9} {:>10} {:>7} {:>8} {:>10} {:>15}",
+            "preset",
+            "hairline",
+            "temple L/R",
+            "crown",
+            "front-to",
+            "bridge",
+            "bald",
+            "fringe-b",
+            "fringe-side L/R"
+        );
+        println!(
+            "{:<22} {:>9} {:>15} {:>9} {:>10} {:>7} {:>8} {:>10} {:>15}",
+            "", "mm", "mm", "mm", "mm", "frac", "cm2", "mm", "mm"
+        );
+        let opt = |v: Option<f32>| v.map_or("-".to_string(), |v| format!("{v:.0}"));
+        for (p, name) in ALL {
+            let scene = builder
+                .build(&for_preset(base, p))
+                .expect("presets are valid");
+            let m = scene.loss.measure(&scene.head);
+            let temple = format!("{:.0}/{:.0}", m.temple_depth_mm[0], m.temple_depth_mm[1]);
+            let side = format!("{}/{}", opt(m.fringe_side_mm[0]), opt(m.fringe_side_mm[1]));
+            println!(
+                "{name:<22} {:>9.1} {temple:>15} {:>9.1} {:>10.1} {:>7.2} {:>8.1} {:>10} {side:>15}",
+                m.hairline_mm, m.crown_mm, m.front_bald_to_mm, m.bridge_density, m.bald_cm2,
+                opt(m.fringe_back_mm)
+            );
+        }
     }
 
     pub fn main() -> ExitCode {
@@ -114,18 +236,23 @@ mod cli {
                 return ExitCode::from(2);
             }
         };
-        let rgba = match render_consultation(&args.consultation, &args.view) {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("smp-render: {e}");
-                return ExitCode::from(2);
+        let result = match &args.mode {
+            Mode::Render(path) => {
+                let scene = SceneBuilder::default()
+                    .build(&args.consultation)
+                    .expect("validated");
+                let rgba = render_rgba(&scene, &args.view);
+                write_png(path, "--out", args.view.width, args.view.height, &rgba)
+            }
+            Mode::Sheet(path) => sheet(&args.consultation, path),
+            Mode::Measure => {
+                measure(&args.consultation);
+                Ok(())
             }
         };
-        let png = png_io::encode(args.view.width, args.view.height, &rgba).expect("valid RGBA");
-        if let Err(e) = std::fs::write(&args.out, png) {
-            eprintln!("smp-render: --out: cannot write `{}`: {e}", args.out);
-            return ExitCode::from(1);
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
         }
-        ExitCode::SUCCESS
     }
 }

@@ -81,6 +81,7 @@ pub fn radial(f: &dyn Fn(Vec3) -> f32, centre: Vec3, axes: [Vec3; 3], g: Grid) -
         visibility: vec![1.0; n],
         triangles,
         surface: Surface::default(),
+        overlay: None,
     }
 }
 
@@ -133,7 +134,7 @@ fn relax(f: &dyn Fn(Vec3) -> f32, positions: &mut [Vec3], dirs: &[Vec3], g: Grid
 }
 
 /// Distance from `centre` along `dir` to the outermost surface, tracing inward from `start`.
-fn trace(f: &dyn Fn(Vec3) -> f32, centre: Vec3, dir: Vec3, start: f32) -> f32 {
+pub(crate) fn trace(f: &dyn Fn(Vec3) -> f32, centre: Vec3, dir: Vec3, start: f32) -> f32 {
     let mut outside = start;
     let mut t = start;
     for _ in 0..96 {

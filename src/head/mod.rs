@@ -9,11 +9,15 @@
 //! face (brow ridge, eyes, nose, lips, jaw, ears, neck) that is easy to vary by sex and size,
 //! and meshing it along rays from one centre gives a regular grid for shading.
 
+pub mod chart;
+mod landmarks;
 mod mesh;
 pub mod sdf;
 
+pub use chart::{ScalpChart, ScalpPoint};
+pub use landmarks::Landmarks;
+
 use crate::consultation::Sex;
-use crate::look::skin;
 use crate::math::smoothstep;
 use crate::scene::{Mesh, Surface};
 use glam::Vec3;
@@ -25,8 +29,6 @@ pub struct HeadParams {
     pub sex: Sex,
     /// Uniform scale around the EAM midpoint.
     pub scale: f32,
-    /// Linear-RGB skin albedo.
-    pub skin: Vec3,
 }
 
 /// Proportions that differ between the male and female variants (mm unless noted).
@@ -51,7 +53,7 @@ impl Shape {
             Sex::Male => Self {
                 size: 1.0,
                 brow_radius: 12.0,
-                brow_forward: 84.0,
+                brow_forward: 82.0,
                 jaw_half_width: 43.0,
                 jaw_radius: 12.0,
                 chin: Vec3::new(20.0, 14.0, 14.0),
@@ -90,7 +92,7 @@ fn mirror(v: Vec3, sx: f32) -> Vec3 {
 /// Skull, face and neck (ears and eyeballs are separate meshes).
 fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
-    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, -2.0), Vec3::new(78.0, 98.0, 100.0));
+    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, 0.0), Vec3::new(77.0, 98.0, 95.0));
     // Forehead fullness: a rounder, more upright front than one ellipsoid gives.
     d = smooth_union(
         d,
@@ -100,7 +102,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     // Occiput.
     d = smooth_union(
         d,
-        ellipsoid(p, Vec3::new(0.0, 12.0, -48.0), Vec3::new(62.0, 60.0, 56.0)),
+        ellipsoid(p, Vec3::new(0.0, 12.0, -42.0), Vec3::new(60.0, 58.0, 52.0)),
         25.0,
     );
     // Maxilla and cheeks.
@@ -231,10 +233,27 @@ fn all_sdf(p: Vec3, s: &Shape) -> f32 {
     d
 }
 
-/// The head as meshes ready for a Scene: skull and face, two ears, two eyes.
+/// What a mesh of the head is, so the scene can colour it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// Skull, scalp, face and neck: the charted mesh.
+    Face,
+    Ear,
+    Eye,
+}
+
+/// The head's geometry, independent of skin and hair, so it is built once per sex and size.
 #[derive(Clone, Debug)]
 pub struct Head {
+    pub params: HeadParams,
+    /// Meshes with neutral albedo (eyes are already coloured); `parts` says which is which.
     pub meshes: Vec<Mesh>,
+    pub parts: Vec<Part>,
+    /// Per face-mesh vertex: eyebrow and lip coverage, 0..=1.
+    pub brow: Vec<f32>,
+    pub lip: Vec<f32>,
+    pub chart: ScalpChart,
+    pub landmarks: Landmarks,
 }
 
 /// Skin highlight: a broad Blinn lobe, F0 0.028 (domain.md §7.3, "normal" scalp).
@@ -248,6 +267,13 @@ const EYE_SURFACE: Surface = Surface {
     shininess_log2: 8,
 };
 
+/// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's
+/// `s` axis); about 2 mm between vertices on the scalp.
+const FACE_GRID: (usize, usize) = (151, 300);
+/// Centre of the face mesh's rays (unscaled mm): low and forward enough to see under the
+/// brow and chin, inside the neck so the union stays star-shaped.
+const FACE_CENTRE: Vec3 = Vec3::new(0.0, 3.0, -9.0);
+
 impl Head {
     #[must_use]
     pub fn build(params: &HeadParams) -> Self {
@@ -255,34 +281,46 @@ impl Head {
         let k = params.scale;
         let scaled = move |f: &dyn Fn(Vec3) -> f32, p: Vec3| f(p / k) * k;
         let ao = |p: Vec3, n: Vec3| ambient_visibility(&|q| scaled(&|q| all_sdf(q, &s), q), p, n);
-        let skin = params.skin;
+        let face_sdf = |p: Vec3| scaled(&|q| head_sdf(q, &s), p);
 
-        let face_fn = |q: Vec3| head_sdf(q, &s);
+        let (rings, segments) = FACE_GRID;
         let mut face = mesh::radial(
-            &|p| scaled(&face_fn, p),
-            Vec3::new(0.0, -10.0, 4.0) * k,
+            &face_sdf,
+            FACE_CENTRE * k,
             [Vec3::X, Vec3::Y, Vec3::Z],
             mesh::Grid {
-                rings: 150,
-                segments: 300,
+                rings,
+                segments,
                 reach: 340.0 * k,
             },
         );
-        face.albedo = face
-            .positions
-            .iter()
-            .map(|&p| face_albedo(p / k, skin, &s))
-            .collect();
         face.visibility = face
             .positions
             .iter()
             .zip(&face.normals)
             .map(|(&p, &n)| ao(p, n))
             .collect();
-        let mut meshes = vec![Mesh {
-            surface: SKIN_SURFACE,
-            ..face
-        }];
+        let brow = face
+            .positions
+            .iter()
+            .map(|&p| brow_weight(p / k, &s))
+            .collect();
+        let lip = face
+            .positions
+            .iter()
+            .map(|&p| lip_weight(p / k, &s))
+            .collect();
+        face.surface = SKIN_SURFACE;
+        let glabella_seg = landmarks::glabella_segment(&face.positions, rings, segments, k);
+        let chart = ScalpChart::new(
+            &face.positions,
+            &face.triangles,
+            rings,
+            segments,
+            glabella_seg,
+        );
+        let mut meshes = vec![face];
+        let mut parts = vec![Part::Face];
 
         for sx in [-1.0, 1.0] {
             let ear_fn = move |q: Vec3| ear_sdf(q, &s, sx);
@@ -296,18 +334,15 @@ impl Head {
                     reach: 60.0 * k,
                 },
             );
-            // Ears run a little redder than the face (thin, well perfused skin).
-            ear.albedo = vec![skin * Vec3::new(1.0, 0.93, 0.93); ear.positions.len()];
             ear.visibility = ear
                 .positions
                 .iter()
                 .zip(&ear.normals)
                 .map(|(&p, &n)| ao(p, n))
                 .collect();
-            meshes.push(Mesh {
-                surface: SKIN_SURFACE,
-                ..ear
-            });
+            ear.surface = SKIN_SURFACE;
+            meshes.push(ear);
+            parts.push(Part::Ear);
 
             let eye_fn = move |q: Vec3| eye_sdf(q, &s, sx);
             let centre = mirror(EYE_CENTRE, sx) * s.size * k;
@@ -332,32 +367,44 @@ impl Head {
                 .zip(&eye.normals)
                 .map(|(&p, &n)| ao(p, n))
                 .collect();
-            meshes.push(Mesh {
-                surface: EYE_SURFACE,
-                ..eye
-            });
+            eye.surface = EYE_SURFACE;
+            meshes.push(eye);
+            parts.push(Part::Eye);
         }
-        Self { meshes }
+        let landmarks = Landmarks::find(&meshes, &parts, &chart, &face_sdf, k);
+        Self {
+            params: *params,
+            meshes,
+            parts,
+            brow,
+            lip,
+            chart,
+            landmarks,
+        }
     }
 }
 
-/// Skin with brows and lips, by position in the unscaled frame.
-fn face_albedo(p: Vec3, skin: Vec3, s: &Shape) -> Vec3 {
+/// Eyebrow coverage: an arc over each socket, thicker at the inner end (unscaled frame).
+fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
-    let mut c = skin;
-    if q.z > 50.0 {
-        // Brows: an arc over each socket, thicker at the inner end.
-        let ax = q.x.abs();
-        let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
-        let centre_y = 26.5 + 5.0 * t - 7.0 * t * t;
-        let half_h = 4.5 - 2.2 * t;
-        let inside = 1.0 - smoothstep(0.6, 1.0, (q.y - centre_y).abs() / half_h);
-        let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax));
-        c = crate::math::lerp3(c, skin::brow_albedo(), 0.85 * inside * span);
-        let lip = 1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s));
-        c = crate::math::lerp3(c, skin::lip_albedo(skin), 0.7 * lip);
+    if q.z < 50.0 {
+        return 0.0;
     }
-    c
+    let ax = q.x.abs();
+    let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
+    let centre_y = 26.5 + 5.0 * t - 7.0 * t * t;
+    let half_h = 4.5 - 2.2 * t;
+    let inside = 1.0 - smoothstep(0.6, 1.0, (q.y - centre_y).abs() / half_h);
+    let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax));
+    0.85 * inside * span
+}
+
+fn lip_weight(p: Vec3, s: &Shape) -> f32 {
+    let q = p / s.size;
+    if q.z < 50.0 {
+        return 0.0;
+    }
+    0.7 * (1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s)))
 }
 
 /// Sclera, iris and pupil on an eyeball looking straight ahead (+z).

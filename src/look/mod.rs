@@ -1,4 +1,5 @@
-//! How things look: skin colour and light, as data in physical terms (no pixels here).
+//! How things look: skin colour, light and the scalp layer, as data (no rendering here).
 
 pub mod light;
+pub mod scalp;
 pub mod skin;

@@ -37,7 +37,20 @@ pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
         let lerp = |v: &[Vec3]| v[i0] * b0 + v[i1] * b1 + v[i2] * b2;
         let n = normalize_or(lerp(&mesh.normals), Vec3::Z);
         let p = lerp(&mesh.positions);
-        let albedo = lerp(&mesh.albedo);
+        let mut albedo = lerp(&mesh.albedo);
+        let mut gloss = 1.0;
+        if let Some(o) = &mesh.overlay {
+            if o.tri_ok[(id & ((1 << TRI_BITS) - 1)) as usize] {
+                let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
+                let uv = [
+                    u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
+                    u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
+                ];
+                let t = o.texture.sample(uv);
+                albedo += (t.color - albedo) * t.alpha;
+                gloss = t.gloss;
+            }
+        }
         let open = mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
         let v = normalize_or(cam.eye - p, -cam.forward);
 
@@ -62,7 +75,7 @@ pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
                 let f = 1.0 - v.dot(hv).max(0.0);
                 let f2 = f * f;
                 let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-                specular += key.color * (key.specular * fresnel * norm * s * ndl * open);
+                specular += key.color * (key.specular * gloss * fresnel * norm * s * ndl * open);
             }
         }
         *px = albedo * diffuse + specular;

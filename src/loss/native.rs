@@ -1,0 +1,70 @@
+//! The full head of hair: where hair grows before any loss.
+//!
+//! Front: the hairline at `mfp` mm along the midline, a little further back toward the
+//! frontotemporal corners. Sides: the temporal hairline runs down in front of the ear to the
+//! sideburn; a hairless margin circles each ear; behind, the nape hairline sits at about jaw
+//! height on the midline and rises behind the ears. Edges are sharp-ish (a few mm of fine
+//! hairs) and wander slightly.
+
+use super::{ramp, Ctx};
+use crate::head::ScalpPoint;
+use crate::math::smoothstep;
+
+/// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
+const NATIVE_EDGE: f32 = 5.0;
+
+/// Native hair presence at q for a head whose midline hairline is at `mfp` (mm).
+pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
+    let k = c.k;
+    let p = q.p / k; // unscaled millimetres from here on
+    let edge = NATIVE_EDGE;
+    let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5;
+
+    // Front: the hairline curves back a little toward the corners.
+    let tn = (q.t / (45.0 * k)).clamp(-1.0, 1.0);
+    let front_line = mfp / k + 3.0 * tn * tn;
+    // Past the frontotemporal corner the temple line takes over (meridians there run down
+    // the side of the head, where s no longer means "how far back").
+    let corner = smoothstep(55.0, 80.0, q.t.abs() / k);
+    let front = 1.0 - (1.0 - ramp(q.s / k - front_line + wander, edge)) * (1.0 - corner);
+
+    // Temples: lateral to the corner, hair lies behind a line running down and back to the
+    // sideburn (about 2.5–3 cm in front of the ear at eye level).
+    let lateral = smoothstep(40.0, 56.0, p.x.abs());
+    let temple_z = 27.0 + 0.42 * (p.y + 12.0);
+    let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander, edge));
+
+    // Sideburn bottom in front of the ear.
+    let in_front = smoothstep(-6.0, 6.0, p.z);
+    let sideburn = 1.0 - in_front * (1.0 - ramp(p.y + 10.0 + wander, edge));
+
+    // Nape: low on the midline, rising behind the ears.
+    let xr = (p.x / 62.0).min(1.0);
+    let nape_y = -42.0 + 22.0 * xr * xr;
+    let behind = 1.0 - in_front;
+    let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + wander, edge));
+
+    // A hairless margin around each ear.
+    let lm = &c.lm;
+    let ear = if p.x.abs() > 45.0 {
+        let e = if p.x > 0.0 {
+            lm.ear_centre[0]
+        } else {
+            lm.ear_centre[1]
+        } / k;
+        let top = if p.x > 0.0 {
+            lm.ear_top[0]
+        } else {
+            lm.ear_top[1]
+        } / k;
+        let half_h = top.y - e.y;
+        let dy = (p.y - e.y) / (half_h + 10.0);
+        // Narrow in front, where the sideburn meets the tragus.
+        let margin = if p.z > e.z { 2.0 } else { 12.0 };
+        let dz = (p.z - e.z) / (half_h * 0.55 + margin);
+        ramp((dy * dy + dz * dz).sqrt() - 1.0, 0.15)
+    } else {
+        1.0
+    };
+    front * temple * sideburn * nape * ear
+}
