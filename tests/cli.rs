@@ -88,3 +88,48 @@ fn writes_a_png_of_the_requested_size() {
     let (w, h, px) = smp_visualiser::png_io::decode(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!((w, h, px.len()), (96, 64, 96 * 64 * 4));
 }
+
+#[test]
+fn unknown_preset_exits_2_listing_the_presets() {
+    let (code, err) = run(&["--out", "x.png", "--preset", "norwood-9"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("norwood-9")
+            && err.contains("norwood-3-vertex")
+            && err.contains("savin-frontal"),
+        "{err}"
+    );
+}
+
+#[test]
+fn sheet_has_a_labelled_cell_pair_for_every_preset() {
+    let dir = std::env::temp_dir().join(format!("smp-cli-sheet-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("sheet.png");
+    let (code, err) = run(&["--sheet", out.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let (w, h, px) = smp_visualiser::png_io::decode(&std::fs::read(&out).unwrap()).unwrap();
+    // 4 presets per row, 2 cells of 256 px each; 31 presets → 8 rows of 256 + 22 px label.
+    assert_eq!((w, h), (2048, 8 * 278));
+    // The label strip of the first cell has white text pixels.
+    let lit = (0..22 * 512).filter(|&i| {
+        let (x, y) = (i % 512, i / 512);
+        px[(y * 2048 + x) * 4] > 200
+    });
+    assert!(lit.count() > 100);
+}
+
+#[test]
+fn measure_prints_every_preset_in_real_units() {
+    let out = Command::new(env!("CARGO_BIN_EXE_smp-render"))
+        .arg("--measure")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        2 + smp_visualiser::loss::preset::ALL.len()
+    );
+    assert!(text.contains("norwood-7") && text.contains("cm2"));
+}

@@ -9,7 +9,7 @@ use glam::Vec3;
 /// the external occipital protuberance sits a little above ear-canal level [estimate, §0].
 const INION_Y: f32 = 0.0;
 /// Height of the midline nape hairline (mm, unscaled): about the level of the jaw angle.
-const NAPE_Y: f32 = -42.0;
+const NAPE_Y: f32 = -34.0;
 /// The whorl as a fraction of the glabella–inion arc (§0 table: u ≈ 0.65, s 21–24 cm).
 const WHORL_U: f32 = 0.64;
 /// Most whorls sit a little right of the midline [general knowledge]; mm, unscaled.

@@ -35,7 +35,7 @@ fn zone(p: Preset) -> Option<Zone> {
         density,
     };
     let diffuse = |density| Zone {
-        front_gap: 10.0,
+        front_gap: 15.0,
         back_past_whorl: 30.0,
         half_width: 62.0,
         density,

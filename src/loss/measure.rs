@@ -34,6 +34,8 @@ pub struct Metrics {
     pub bridge_density: f32,
     /// Bald (density < 0.5) part of the mature hair-bearing scalp.
     pub bald_cm2: f32,
+    /// Hair lost, as area of native density: ∫ (1 − density) over the mature scalp.
+    pub loss_cm2: f32,
     /// The mature hair-bearing scalp.
     pub hair_bearing_cm2: f32,
     /// Top of the back fringe above the ear-top line, on the midline (None if the top is
@@ -114,6 +116,14 @@ impl LossField {
             }),
             chart.integrate_cm2(|q| (self.mature(q) >= HAIRED) as u8 as f32),
         );
+        let loss_cm2 = chart.integrate_cm2(|q| {
+            let mature = self.mature(q);
+            if mature >= HAIRED {
+                (mature - self.sample(q).density).max(0.0)
+            } else {
+                0.0
+            }
+        });
 
         // Back fringe: from the nape up the midline, the last haired point.
         let ear_y = lm.ear_top_y();
@@ -145,6 +155,8 @@ impl LossField {
             front_bald_to_mm,
             bridge_density,
             bald_cm2: bald,
+            loss_cm2,
+
             hair_bearing_cm2: bearing,
             fringe_back_mm,
             fringe_side_mm,

@@ -31,16 +31,16 @@ pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
     // Temples: lateral to the corner, hair lies behind a line running down and back to the
     // sideburn (about 2.5–3 cm in front of the ear at eye level).
     let lateral = smoothstep(40.0, 56.0, p.x.abs());
-    let temple_z = 27.0 + 0.42 * (p.y + 12.0);
+    let temple_z = 22.0 + 0.42 * (p.y + 12.0);
     let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander, edge));
 
     // Sideburn bottom in front of the ear.
     let in_front = smoothstep(-6.0, 6.0, p.z);
-    let sideburn = 1.0 - in_front * (1.0 - ramp(p.y + 10.0 + wander, edge));
+    let sideburn = 1.0 - in_front * (1.0 - ramp(p.y + 4.0 + wander, edge));
 
     // Nape: low on the midline, rising behind the ears.
     let xr = (p.x / 62.0).min(1.0);
-    let nape_y = -42.0 + 22.0 * xr * xr;
+    let nape_y = c.lm.nape.y / k + 20.0 * xr * xr;
     let behind = 1.0 - in_front;
     let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + wander, edge));
 

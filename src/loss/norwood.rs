@@ -66,7 +66,7 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
         // I: juvenile hairline on the brow crease, barely any temple recession.
         Norwood1 => stage(60.0, 60.0),
         // II: mature hairline, triangular temple recessions 1–2.5 cm.
-        Norwood2 => stage(75.0, 100.0),
+        Norwood2 => stage(75.0, 97.0),
         Norwood2a => one(90.0),
         // III: deep "M", apex behind the 2-cm-pre-EAM line; forelock persists.
         Norwood3 => Stage {
@@ -95,9 +95,10 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
             crown: 96.0,
             bridge: Some((whorl_s - 63.0, 30.0, 0.35)),
             fringe: Some((70.0, 76.0)),
-            top_to: whorl_s - 78.0,
+            top_to: whorl_s - 66.0,
+
             forelock: 0.2,
-            ..stage(95.0, 150.0)
+            ..stage(95.0, 132.0)
         },
         // Va: bald from the front through the crown.
         Norwood5a => Stage {

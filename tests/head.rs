@@ -1,0 +1,138 @@
+//! The head in real units against research/domain.md §0 (anthropometry) and §4.1 (area).
+#![cfg(not(target_arch = "wasm32"))]
+
+use smp_visualiser::consultation::Sex;
+use smp_visualiser::head::{Head, HeadParams};
+use smp_visualiser::loss::{LossField, LossSettings, Preset};
+use smp_visualiser::scene::Mesh;
+
+fn head(sex: Sex, scale: f32) -> Head {
+    Head::build(&HeadParams { sex, scale })
+}
+
+/// Perimeter of the mesh's section by the horizontal plane at height y (mm).
+fn girth(m: &Mesh, y: f32) -> f32 {
+    let mut len = 0.0;
+    for t in &m.triangles {
+        let p = t.map(|k| m.positions[k as usize]);
+        let cut: Vec<_> = [(p[0], p[1]), (p[1], p[2]), (p[2], p[0])]
+            .into_iter()
+            .filter(|(a, b)| (a.y - y) * (b.y - y) < 0.0)
+            .map(|(a, b)| a + (b - a) * ((y - a.y) / (b.y - a.y)))
+            .collect();
+        if cut.len() == 2 {
+            len += cut[0].distance(cut[1]);
+        }
+    }
+    len
+}
+
+/// Head circumference: the largest girth just above the brow ridges, as a tape is laid.
+fn circumference(h: &Head) -> f32 {
+    let g = h.landmarks.glabella.y;
+    (0..=20)
+        .map(|i| girth(&h.meshes[0], g + i as f32))
+        .fold(0.0, f32::max)
+}
+
+#[test]
+fn male_head_is_in_the_anthropometric_ranges() {
+    let h = head(Sex::Male, 1.0);
+    let lm = &h.landmarks;
+    let face = &h.meshes[0];
+    // §0: circumference about 57 cm; head breadth about 15.5 cm; glabella–back 180–205 mm.
+    let c = circumference(&h);
+    assert!((550.0..=595.0).contains(&c), "circumference {c} mm");
+    let breadth = 2.0
+        * face
+            .positions
+            .iter()
+            .filter(|p| p.y > 0.0)
+            .map(|p| p.x.abs())
+            .fold(0.0, f32::max);
+    assert!((145.0..=165.0).contains(&breadth), "breadth {breadth} mm");
+    let back = face
+        .positions
+        .iter()
+        .filter(|p| p.y > 0.0)
+        .map(|p| p.z)
+        .fold(0.0, f32::min);
+    let length = lm.glabella.z - back;
+    assert!((180.0..=205.0).contains(&length), "length {length} mm");
+    // §0: glabella–inion arc about 35 cm; EAM coronal line crosses the midline at s 15–17 cm;
+    // crown whorl at s 21–24 cm.
+    let arc = lm.inion_st[0];
+    assert!(
+        (330.0..=370.0).contains(&arc),
+        "glabella–inion arc {arc} mm"
+    );
+    assert!(
+        (150.0..=170.0).contains(&lm.eam_line_s),
+        "EAM line at s {} mm",
+        lm.eam_line_s
+    );
+    assert!(
+        (210.0..=240.0).contains(&lm.whorl_st[0]),
+        "whorl at s {} mm",
+        lm.whorl_st[0]
+    );
+    // The anatomical vertex lies near the EAM line, 11–14 cm above the ear canals.
+    assert!((lm.vertex_st[0] - lm.eam_line_s).abs() < 15.0);
+    assert!(
+        (110.0..=140.0).contains(&lm.vertex.y),
+        "vertex {}",
+        lm.vertex
+    );
+    // Ears: canals at y = 0 on each side, tops above them, the head's left on +x.
+    assert!(lm.eam[0].x > 65.0 && lm.eam[1].x < -65.0 && lm.eam[0].y.abs() < 1e-3);
+    assert!(lm.ear_top[0].y > 20.0 && lm.ear_top[0].y < 50.0 && lm.ear_top[0].x > 0.0);
+    assert!(lm.inion.z < -80.0 && lm.nape.y < lm.inion.y && lm.glabella.z > 90.0);
+}
+
+#[test]
+fn female_head_is_smaller_and_scale_scales() {
+    let m = circumference(&head(Sex::Male, 1.0));
+    let f = circumference(&head(Sex::Female, 1.0));
+    // §0: female circumference about 55 cm against 57.
+    assert!((530.0..=570.0).contains(&f), "female circumference {f} mm");
+    assert!(f < m - 12.0, "{f} vs {m}");
+    let big = circumference(&head(Sex::Male, 1.08));
+    assert!((big / m - 1.08).abs() < 0.01, "{big} vs {m}");
+}
+
+#[test]
+fn chart_measures_along_the_surface() {
+    let h = head(Sex::Male, 1.0);
+    let chart = &h.chart;
+    // s is arc length: the surface distance along the midline equals the difference in s.
+    let d = chart.surface_distance([80.0, 0.0], [200.0, 0.0]).unwrap();
+    assert!((d - 120.0).abs() < 1.0, "{d}");
+    // t is arc length along the meridian from the midline.
+    let d = chart.surface_distance([150.0, 0.0], [150.0, 90.0]).unwrap();
+    assert!((d - 90.0).abs() < 1.5, "{d}");
+    // Chart and surface round-trip near vertices.
+    let q = chart.point(150.0, 40.0).unwrap();
+    let back = chart.locate(q.p);
+    assert!(
+        (back[0] - 150.0).abs() < 3.0 && (back[1] - 40.0).abs() < 3.0,
+        "{back:?}"
+    );
+    // A 10 × 10 mm chart square on the top is about 1 cm² of surface.
+    let a = chart.integrate_cm2(|q| {
+        ((140.0..150.0).contains(&q.s) && (0.0..10.0).contains(&q.t)) as u8 as f32
+    });
+    assert!((a - 1.0).abs() < 0.12, "{a} cm²");
+}
+
+#[test]
+fn hair_bearing_scalp_is_about_500_cm2() {
+    let h = head(Sex::Male, 1.0);
+    let f = LossField::new(Preset::Norwood2, &LossSettings::default(), &h, 1).unwrap();
+    let m = f.measure(&h);
+    // §4.1: about 500–520 cm² of hair-bearing scalp; ±5 % for head-shape differences.
+    assert!(
+        (475.0..=546.0).contains(&m.hair_bearing_cm2),
+        "{} cm²",
+        m.hair_bearing_cm2
+    );
+}
