@@ -69,7 +69,7 @@ test-e2e: deps-browser deps-npm wasm
 	node --test --test-concurrency=1 tests/e2e/
 
 test: deps lint test-native test-wasm test-e2e
-	@echo "make test: all suites passed"
+
 
 bench: deps wasm
 	cargo bench --bench render
