@@ -7,7 +7,7 @@
 use crate::consultation::Consultation;
 use crate::math::fnv1a64;
 use crate::render::{render, Frame, View};
-use crate::scene::Scene;
+use crate::scene::{Scene, SceneBuilder};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 use web_sys::{CanvasRenderingContext2d, ImageData};
@@ -21,6 +21,7 @@ fn start() {
 #[wasm_bindgen]
 pub struct Visualiser {
     consultation: Consultation,
+    builder: SceneBuilder,
     scene: Scene,
     frame: Frame,
 }
@@ -53,9 +54,13 @@ impl Visualiser {
     #[wasm_bindgen(constructor)]
     pub fn new(consultation: JsValue) -> Result<Visualiser, JsError> {
         let consultation = parse_consultation(consultation)?;
-        let scene = Scene::build(&consultation);
+        let mut builder = SceneBuilder::default();
+        let scene = builder
+            .build(&consultation)
+            .map_err(|e| JsError::new(&e.to_string()))?;
         Ok(Self {
             consultation,
+            builder,
             scene,
             frame: Frame::default(),
         })
@@ -66,9 +71,14 @@ impl Visualiser {
     pub fn set_consultation(&mut self, consultation: JsValue) -> Result<(), JsError> {
         let c = parse_consultation(consultation)?;
         if c != self.consultation {
-            self.scene = Scene::build(&c);
+            // The head's geometry is reused unless sex or size changed.
+            self.scene = self
+                .builder
+                .build(&c)
+                .map_err(|e| JsError::new(&e.to_string()))?;
             self.consultation = c;
         }
+
         Ok(())
     }
 
@@ -153,7 +163,30 @@ impl Visualiser {
     }
 }
 
+/// Every preset for a picker: `{ name, label, female, next }` in display order.
+#[wasm_bindgen]
+pub fn presets() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Info {
+        name: &'static str,
+        label: String,
+        female: bool,
+        next: Option<&'static str>,
+    }
+    let list: Vec<Info> = crate::loss::preset::ALL
+        .iter()
+        .map(|(p, name)| Info {
+            name,
+            label: p.label(),
+            female: p.is_female_pattern(),
+            next: p.next_stage().map(|n| n.name()),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Panics on purpose, so the end-to-end test can prove a panic becomes a visible error state.
+
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("debugPanic called: deliberate panic to exercise the error state");

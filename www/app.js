@@ -16,8 +16,25 @@ const state = { yaw: 30, pitch: 8, dragging: false, frames: 0, last: null, faile
 window.__smp = state; // read by the end-to-end tests and handy in the console
 
 let viz = null;
+
 let settleTimer = 0;
 let pending = 0;
+let presetInfo = [];
+/** The consultation in force (the last one the renderer accepted). */
+let consultation = null;
+/** The preset chosen in the picker; `consultation.preset` may be its next stage. */
+let chosen = null;
+let showNext = false;
+let noticeTimer = 0;
+
+function notice(text) {
+  const el = document.getElementById('notice');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => { el.hidden = true; }, 6000);
+}
+
 
 function showError(err) {
   if (state.failed) return;
@@ -104,7 +121,83 @@ canvas.addEventListener('keydown', (e) => {
 });
 new ResizeObserver(() => request(true)).observe(canvas);
 
+const presetSelect = document.getElementById('preset');
+const sexSelect = document.getElementById('sex');
+const skinSelect = document.getElementById('skin');
+const nextButton = document.getElementById('next-stage');
+
+/** Applies a change; on bad input keeps the last good consultation and says why. */
+async function apply(changes) {
+  const wanted = { ...consultation, ...changes };
+  statusEl.textContent = 'Updating…';
+  await new Promise((r) => setTimeout(r, 0)); // let the status paint before a rebuild
+  try {
+    viz.setConsultation(wanted);
+    consultation = viz.consultation;
+  } catch (e) {
+    notice(e && e.message ? e.message : String(e));
+  }
+  statusEl.textContent = '';
+  syncControls();
+  draw(true);
+}
+
+function syncControls() {
+  const info = presetInfo.find((p) => p.name === chosen);
+  presetSelect.value = chosen;
+  sexSelect.value = consultation.sex;
+  skinSelect.value = String(consultation.skin);
+  nextButton.disabled = !info || !info.next;
+  nextButton.setAttribute('aria-pressed', String(showNext && !nextButton.disabled));
+  nextButton.textContent = showNext && info && info.next
+    ? `Next stage: ${presetInfo.find((p) => p.name === info.next).label}` : 'Next stage';
+  const url = new URL(location.href);
+  url.searchParams.set('preset', chosen);
+  url.searchParams.set('sex', consultation.sex);
+  url.searchParams.set('skin', String(consultation.skin));
+  if (showNext) url.searchParams.set('next', '1'); else url.searchParams.delete('next');
+  history.replaceState(null, '', url);
+}
+
+function buildControls() {
+  const groups = [['Male pattern (Norwood)', (p) => p.name.startsWith('norwood')],
+    ['Female pattern', (p) => p.female], ['Other', (p) => !p.female && !p.name.startsWith('norwood')]];
+  for (const [label, test] of groups) {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    for (const p of presetInfo.filter(test)) g.append(new Option(p.label, p.name));
+    presetSelect.append(g);
+  }
+  for (let i = 1; i <= 10; i += 1) skinSelect.append(new Option(`Monk ${i}`, String(i)));
+  presetSelect.addEventListener('change', () => {
+    chosen = presetSelect.value;
+    showNext = false;
+    const info = presetInfo.find((p) => p.name === chosen);
+    apply({ preset: chosen, sex: info.female ? 'female' : 'male' });
+  });
+  sexSelect.addEventListener('change', () => apply({ sex: sexSelect.value }));
+  skinSelect.addEventListener('change', () => apply({ skin: Number(skinSelect.value) }));
+  nextButton.addEventListener('click', () => {
+    const info = presetInfo.find((p) => p.name === chosen);
+    if (!info || !info.next) return;
+    showNext = !showNext;
+    apply({ preset: showNext ? info.next : chosen });
+  });
+  document.getElementById('controls').hidden = false;
+}
+
+/** Settings from the share link; a bad value is reported and ignored, never fatal. */
+function fromUrl() {
+  const q = new URLSearchParams(location.search);
+  const out = {};
+  if (q.has('preset')) out.preset = q.get('preset');
+  if (q.has('sex')) out.sex = q.get('sex');
+  if (q.has('skin')) out.skin = Number(q.get('skin'));
+  return [out, q.get('next') === '1'];
+}
+
 async function main() {
+
   let wasm;
   try {
     wasm = await import('./pkg/smp_visualiser.js');
@@ -115,9 +208,32 @@ async function main() {
   statusEl.textContent = 'Building the head…';
   await new Promise((r) => setTimeout(r, 0)); // let the status paint before the build
   viz = new wasm.Visualiser(undefined);
+  consultation = viz.consultation;
   state.debugPanic = wasm.debugPanic;
+  presetInfo = wasm.presets();
+  // Apply the share link field by field, so one bad value does not discard the others.
+  const [wanted, next] = fromUrl();
+  for (const [key, value] of Object.entries(wanted)) {
+    try {
+      viz.setConsultation({ ...consultation, [key]: value });
+      consultation = viz.consultation;
+    } catch (e) {
+      notice(`Link setting ${key}=${value} ignored: ${e && e.message ? e.message : e}`);
+    }
+  }
+  chosen = consultation.preset;
+  const info = presetInfo.find((p) => p.name === chosen);
+  if (next && info && info.next) {
+    showNext = true;
+    viz.setConsultation({ ...consultation, preset: info.next });
+    consultation = viz.consultation;
+  }
+  state.consultation = () => consultation;
+  buildControls();
+  syncControls();
   statusEl.textContent = '';
   draw(true);
 }
+
 
 main().catch(showError);

@@ -404,7 +404,7 @@ fn lip_weight(p: Vec3, s: &Shape) -> f32 {
     if q.z < 50.0 {
         return 0.0;
     }
-    0.7 * (1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s)))
+    0.5 * (1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s)))
 }
 
 /// Sclera, iris and pupil on an eyeball looking straight ahead (+z).

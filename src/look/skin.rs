@@ -18,7 +18,7 @@ pub fn monk_albedo(monk: u8) -> Vec3 {
 /// Lips: the skin tone pulled toward a muted red; darker skin keeps darker lips.
 #[must_use]
 pub fn lip_albedo(skin: Vec3) -> Vec3 {
-    Vec3::new(skin.x * 0.78, skin.y * 0.46, skin.z * 0.48)
+    Vec3::new(skin.x * 0.8, skin.y * 0.55, skin.z * 0.55)
 }
 
 /// Eyebrow hair over skin: dark brown (domain.md §9 row 11 default), mixed by coverage.

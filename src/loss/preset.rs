@@ -85,7 +85,45 @@ impl Preset {
             .expect("every preset is named")
     }
 
+    /// A label for people: "Norwood III vertex", "Savin I-2", "FUT strip scar".
+    #[must_use]
+    pub fn label(self) -> String {
+        const ROMAN: [&str; 8] = ["", "I", "II", "III", "IV", "V", "VI", "VII"];
+        let name = self.name();
+        if let Some(rest) = name.strip_prefix("norwood-") {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let n: usize = digits.parse().unwrap_or(0);
+            let suffix = match &rest[digits.len()..] {
+                "a" => "a".to_string(),
+                "-vertex" => " vertex".to_string(),
+                _ => String::new(),
+            };
+            return format!("Norwood {}{suffix}", ROMAN[n]);
+        }
+        if let Some(n) = name.strip_prefix("ludwig-") {
+            return format!("Ludwig {}", ROMAN[n.parse::<usize>().unwrap_or(0)]);
+        }
+        if let Some(rest) = name.strip_prefix("savin-") {
+            return match rest {
+                "advanced" => "Savin advanced".into(),
+                "frontal" => "Savin frontal".into(),
+                _ => format!("Savin {}", rest.to_uppercase()),
+            };
+        }
+        if let Some(n) = name.strip_prefix("diffuse-") {
+            return format!("Diffuse thinning, grade {n}");
+        }
+        match self {
+            OlsenChristmasTree => "Olsen \"Christmas tree\"".into(),
+            AlopeciaAreata => "Alopecia areata patches".into(),
+            FutScar => "FUT strip scar".into(),
+            FueScars => "FUE dot scars".into(),
+            _ => name.into(),
+        }
+    }
+
     /// The accepted names, comma-separated, for error messages.
+
     #[must_use]
     pub fn names() -> String {
         ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
@@ -207,6 +245,17 @@ mod tests {
             e.contains("norwood-8") && e.contains("norwood-7") && e.contains("fue-scars"),
             "{e}"
         );
+    }
+
+    #[test]
+    fn labels_read_like_the_scales() {
+        assert_eq!(Norwood3Vertex.label(), "Norwood III vertex");
+        assert_eq!(Norwood5a.label(), "Norwood Va");
+        assert_eq!(Norwood7.label(), "Norwood VII");
+        assert_eq!(Ludwig2.label(), "Ludwig II");
+        assert_eq!(SavinI3.label(), "Savin I-3");
+        assert_eq!(SavinII1.label(), "Savin II-1");
+        assert_eq!(Diffuse2.label(), "Diffuse thinning, grade 2");
     }
 
     #[test]

@@ -107,3 +107,62 @@ test('a panic inside the wasm becomes the error state, and reload recovers', asy
   assert.ok(await t.page.isHidden('#error'));
   await t.context.close();
 });
+
+test('picking a pattern rebuilds the head, updates the share link, and next stage toggles', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const before = await canvasHash(t.page);
+  let frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#preset', 'norwood-6');
+  await fullFrameAfter(t.page, frames);
+  assert.notEqual(await canvasHash(t.page), before);
+  assert.match(t.page.url(), /preset=norwood-6/);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().preset), 'norwood-6');
+  frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.click('#next-stage');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().preset), 'norwood-7');
+  assert.match(await t.page.textContent('#next-stage'), /Norwood VII/);
+  // A female pattern switches to the female head.
+  frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#preset', 'ludwig-2');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().sex), 'female');
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
+test('a share link restores the settings; bad link values are reported and ignored', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-5&skin=7&next=1`);
+  await fullFrameAfter(t.page, 0);
+  const c = await t.page.evaluate(() => window.__smp.consultation());
+  assert.equal(c.preset, 'norwood-6'); // next stage of norwood-5
+  assert.equal(c.skin, 7);
+  assert.equal(await t.page.inputValue('#preset'), 'norwood-5');
+
+  const u = await open(env);
+  await u.page.goto(`${env.base}?preset=norwood-9&skin=12&sex=male`);
+  await fullFrameAfter(u.page, 0);
+  const notice = await u.page.textContent('#notice');
+  assert.match(notice, /skin=12/);
+  const d = await u.page.evaluate(() => window.__smp.consultation());
+  assert.equal(d.preset, 'norwood-3'); // the default, kept
+  assert.equal(d.skin, 4);
+  assert.ok(await u.page.isHidden('#error'));
+  await t.context.close();
+  await u.context.close();
+});
+
+test('a wasm served with the wrong MIME type still renders (streaming falls back)', async () => {
+  const t = await open(env);
+  await t.page.route('**/*.wasm', async (r) => {
+    const res = await r.fetch();
+    await r.fulfill({ response: res, headers: { ...res.headers(), 'content-type': 'text/plain' } });
+  });
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  assert.ok(await t.page.isHidden('#error'));
+  await t.context.close();
+});
