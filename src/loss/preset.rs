@@ -123,7 +123,6 @@ impl Preset {
     }
 
     /// The accepted names, comma-separated, for error messages.
-
     #[must_use]
     pub fn names() -> String {
         ALL.iter().map(|(_, n)| *n).collect::<Vec<_>>().join(", ")
