@@ -4,6 +4,8 @@
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
 
+use crate::look::light::LightingPreset;
+use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{LossSettings, Preset};
 use core::fmt;
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,14 @@ pub struct Consultation {
     pub head_scale: f32,
     /// Monk Skin Tone 1–10 (research/domain.md §6.2; default MST 4 per §9 row 12).
     pub skin: u8,
+    /// Cool, neutral or warm (§6.3).
+    pub undertone: Undertone,
+    /// Scalp lightness relative to the face, in L* (§6.2: −5 to +5).
+    pub scalp_offset: f32,
+    /// Matte, normal or oily scalp (§7.3).
+    pub gloss: Gloss,
+    /// The light the head is seen under (§7.4).
+    pub lighting: LightingPreset,
     /// Hair-loss pattern (default Norwood III, domain.md §9 row 1).
     pub preset: Preset,
     /// Pattern details: edge softness, patches and scars.
@@ -57,6 +67,10 @@ impl Default for Consultation {
             sex: Sex::Male,
             head_scale: 1.0,
             skin: 4,
+            undertone: Undertone::Neutral,
+            scalp_offset: 0.0,
+            gloss: Gloss::Normal,
+            lighting: LightingPreset::Clinic,
             preset: Preset::Norwood3,
             loss: LossSettings::default(),
         }
@@ -67,6 +81,8 @@ impl Default for Consultation {
 pub const HEAD_SCALE_RANGE: (f32, f32) = (0.9, 1.1);
 /// Accepted Monk Skin Tone steps.
 pub const SKIN_RANGE: (u8, u8) = (1, 10);
+/// Accepted scalp-versus-face lightness offsets (L*), domain.md §6.2 and §9 row 14.
+pub const SCALP_OFFSET_RANGE: (f32, f32) = (-5.0, 5.0);
 
 impl Consultation {
     /// Checks every field against its accepted range.
@@ -86,6 +102,16 @@ impl Consultation {
             return Err(ConsultationError::new(
                 "skin",
                 format!("{} is out of range; accepted: Monk {lo} to {hi}", self.skin),
+            ));
+        }
+        let (lo, hi) = SCALP_OFFSET_RANGE;
+        if !(lo..=hi).contains(&self.scalp_offset) {
+            return Err(ConsultationError::new(
+                "scalp-offset",
+                format!(
+                    "{} is out of range; accepted: {lo} to {hi} L*",
+                    self.scalp_offset
+                ),
             ));
         }
         self.loss

@@ -18,6 +18,8 @@ pub struct Surface {
     pub f0: f32,
     /// Blinn exponent as a power of two, so it is applied by repeated squaring, not `powf`.
     pub shininess_log2: u8,
+    /// Weight of the specular lobe (oily skin is stronger, §7.3).
+    pub specular: f32,
 }
 
 impl Default for Surface {
@@ -153,6 +155,7 @@ pub struct Scene {
 #[derive(Clone, Debug, Default)]
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
+    builds: usize,
 }
 
 impl SceneBuilder {
@@ -168,16 +171,46 @@ impl SceneBuilder {
         }
     }
 
+    /// Full scene builds so far (light-only updates do not count).
+    #[must_use]
+    pub fn builds(&self) -> usize {
+        self.builds
+    }
+
+    /// Brings `scene`, built from `old`, up to `new`, redoing only the layers that changed:
+    /// a light change swaps the rig and nothing else. On error `scene` is untouched.
+    pub fn update(
+        &mut self,
+        scene: &mut Scene,
+        old: &Consultation,
+        new: &Consultation,
+    ) -> Result<(), ConsultationError> {
+        new.validate()?;
+        let same_but_light = Consultation {
+            lighting: old.lighting,
+            ..new.clone()
+        } == *old;
+        if same_but_light {
+            scene.lighting = Lighting::preset(new.lighting);
+        } else {
+            *scene = self.build(new)?;
+        }
+        Ok(())
+    }
+
     /// Validates `c` and builds its scene.
     pub fn build(&mut self, c: &Consultation) -> Result<Scene, ConsultationError> {
         c.validate()?;
+        self.builds += 1;
+
         let head = self.head(HeadParams {
             sex: c.sex,
             scale: c.head_scale,
         });
         let loss = LossField::new(c.preset, &c.loss, &head, c.seed)
             .map_err(|e| ConsultationError::new(&e.field, e.message))?;
-        let skin = skin::monk_albedo(c.skin);
+        let skin = skin::skin_albedo(c.skin, c.undertone);
+        let scalp_skin = skin::scalp_albedo(skin, c.scalp_offset);
         let mut meshes = head.meshes.clone();
         for (mesh, part) in meshes.iter_mut().zip(&head.parts) {
             match part {
@@ -204,7 +237,8 @@ impl SceneBuilder {
                                 && (a[0] - b[0]).abs().max((a[0] - c[0]).abs()) < 30.0
                         })
                         .collect();
-                    let texture = scalp::bake(&head.chart, &loss, skin, c.seed);
+                    let texture = scalp::bake(&head.chart, &loss, skin, scalp_skin, c.seed);
+                    mesh.surface = c.gloss.surface();
                     mesh.overlay = Some(Overlay {
                         uv,
                         tri_ok,
@@ -221,7 +255,7 @@ impl SceneBuilder {
         let k = c.head_scale;
         Ok(Scene {
             meshes,
-            lighting: Lighting::clinic(),
+            lighting: Lighting::preset(c.lighting),
             framing: Framing {
                 target: Vec3::new(0.0, -5.0, 8.0) * k,
                 extent: 330.0 * k,

@@ -71,10 +71,10 @@ impl Visualiser {
     pub fn set_consultation(&mut self, consultation: JsValue) -> Result<(), JsError> {
         let c = parse_consultation(consultation)?;
         if c != self.consultation {
-            // The head's geometry is reused unless sex or size changed.
-            self.scene = self
-                .builder
-                .build(&c)
+            // Only the changed layers are rebuilt: a light change keeps the scene, a pattern
+            // change keeps the head's geometry.
+            self.builder
+                .update(&mut self.scene, &self.consultation, &c)
                 .map_err(|e| JsError::new(&e.to_string()))?;
             self.consultation = c;
         }
@@ -180,6 +180,24 @@ pub fn presets() -> Result<JsValue, JsError> {
             label: p.label(),
             female: p.is_female_pattern(),
             next: p.next_stage().map(|n| n.name()),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// Every lighting preset for a picker: `{ name, label }`.
+#[wasm_bindgen]
+pub fn lightings() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Info {
+        name: &'static str,
+        label: &'static str,
+    }
+    let list: Vec<Info> = crate::look::light::LightingPreset::ALL
+        .iter()
+        .map(|p| Info {
+            name: p.name(),
+            label: p.label(),
         })
         .collect();
     serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))

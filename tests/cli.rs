@@ -133,3 +133,16 @@ fn measure_prints_every_preset_in_real_units() {
     );
     assert!(text.contains("norwood-7") && text.contains("cm2"));
 }
+
+#[test]
+fn unknown_lighting_and_gloss_exit_2_listing_the_choices() {
+    let (code, err) = run(&["--out", "x.png", "--lighting", "disco"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("disco") && err.contains("warm-home") && err.contains("flash"),
+        "{err}"
+    );
+    let (code, err) = run(&["--out", "x.png", "--gloss", "wet"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("matte, normal, oily"), "{err}");
+}

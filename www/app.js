@@ -20,6 +20,8 @@ let viz = null;
 let settleTimer = 0;
 let pending = 0;
 let presetInfo = [];
+let lightInfo = [];
+
 /** The consultation in force (the last one the renderer accepted). */
 let consultation = null;
 /** The preset chosen in the picker; `consultation.preset` may be its next stage. */
@@ -124,6 +126,8 @@ new ResizeObserver(() => request(true)).observe(canvas);
 const presetSelect = document.getElementById('preset');
 const sexSelect = document.getElementById('sex');
 const skinSelect = document.getElementById('skin');
+const lightSelect = document.getElementById('lighting');
+const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
 
 /** Applies a change; on bad input keeps the last good consultation and says why. */
@@ -147,6 +151,8 @@ function syncControls() {
   presetSelect.value = chosen;
   sexSelect.value = consultation.sex;
   skinSelect.value = String(consultation.skin);
+  lightSelect.value = consultation.lighting;
+  glossSelect.value = consultation.gloss;
   nextButton.disabled = !info || !info.next;
   nextButton.setAttribute('aria-pressed', String(showNext && !nextButton.disabled));
   nextButton.textContent = showNext && info && info.next
@@ -155,6 +161,8 @@ function syncControls() {
   url.searchParams.set('preset', chosen);
   url.searchParams.set('sex', consultation.sex);
   url.searchParams.set('skin', String(consultation.skin));
+  url.searchParams.set('lighting', consultation.lighting);
+  url.searchParams.set('gloss', consultation.gloss);
   if (showNext) url.searchParams.set('next', '1'); else url.searchParams.delete('next');
   history.replaceState(null, '', url);
 }
@@ -177,6 +185,9 @@ function buildControls() {
   });
   sexSelect.addEventListener('change', () => apply({ sex: sexSelect.value }));
   skinSelect.addEventListener('change', () => apply({ skin: Number(skinSelect.value) }));
+  for (const l of lightInfo) lightSelect.append(new Option(l.label, l.name));
+  lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
+  glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
   nextButton.addEventListener('click', () => {
     const info = presetInfo.find((p) => p.name === chosen);
     if (!info || !info.next) return;
@@ -193,6 +204,7 @@ function fromUrl() {
   if (q.has('preset')) out.preset = q.get('preset');
   if (q.has('sex')) out.sex = q.get('sex');
   if (q.has('skin')) out.skin = Number(q.get('skin'));
+  for (const key of ['lighting', 'gloss']) if (q.has(key)) out[key] = q.get(key);
   return [out, q.get('next') === '1'];
 }
 
@@ -211,6 +223,7 @@ async function main() {
   consultation = viz.consultation;
   state.debugPanic = wasm.debugPanic;
   presetInfo = wasm.presets();
+  lightInfo = wasm.lightings();
   // Apply the share link field by field, so one bad value does not discard the others.
   const [wanted, next] = fromUrl();
   for (const [key, value] of Object.entries(wanted)) {

@@ -17,6 +17,9 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use smp_visualiser::consultation::{Consultation, Sex};
+    use smp_visualiser::look::light::LightingPreset;
+    use smp_visualiser::look::skin::Gloss;
+
     use smp_visualiser::loss::preset::ALL;
     use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE};
     use smp_visualiser::render::render_rgba;
@@ -27,11 +30,13 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
-[--skin 1-10] [--sex male|female] [--seed N]";
+[--lighting NAME] [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] [--seed N]";
     const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
---consultation, --preset, --skin, --sex, --seed, --help";
+--consultation, --preset, --lighting, --gloss, --skin, --sex, --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 11] = [
+    const VALUED: [&str; 13] = [
+        "--lighting",
+        "--gloss",
         "--out",
         "--sheet",
         "--width",
@@ -112,6 +117,22 @@ mod cli {
                     consultation.preset = v.parse().map_err(|e| format!("--preset: {e}"))?
                 }
                 "--sex" => consultation.sex = Sex::parse(&v).map_err(|e| format!("--{e}"))?,
+                "--lighting" => {
+                    consultation.lighting =
+                        LightingPreset::parse(&v).map_err(|e| format!("--lighting: {e}"))?
+                }
+                "--gloss" => {
+                    consultation.gloss = match v.as_str() {
+                        "matte" => Gloss::Matte,
+                        "normal" => Gloss::Normal,
+                        "oily" => Gloss::Oily,
+                        _ => {
+                            return Err(format!(
+                                "--gloss: unknown value `{v}`; accepted: matte, normal, oily"
+                            ))
+                        }
+                    }
+                }
                 "--seed" => consultation.seed = parse_num(&flag, &v, "0 to 18446744073709551615")?,
                 _ => unreachable!("checked against the known flags"),
             }

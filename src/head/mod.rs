@@ -260,11 +260,13 @@ pub struct Head {
 pub const SKIN_SURFACE: Surface = Surface {
     f0: 0.028,
     shininess_log2: 5,
+    specular: 1.0,
 };
 /// The wet cornea: a sharp, stronger highlight.
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,
     shininess_log2: 8,
+    specular: 1.0,
 };
 
 /// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's

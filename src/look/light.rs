@@ -1,19 +1,27 @@
-//! Lights as data: directional keys plus a hemisphere ambient, in linear RGB.
+//! Lights as data: directional keys plus a hemisphere ambient, in linear RGB, and the six
+//! presets a consultation is judged under.
 //!
 //! Colours come from correlated colour temperature (research/domain.md §7.4 table) with
 //! partial chromatic adaptation: viewers and cameras adapt about 60–80 % toward white, so a
-//! light keeps only the remainder of its tint (§7.4, "Chromatic adaptation").
+//! light keeps only the remainder of its tint (§7.4, "Chromatic adaptation"). Each preset's
+//! exposure plays the eye's or camera's adaptation to level: a 100 lux room is not shown ten
+//! times darker than a 1,000 lux clinic, but its light still comes from one warm lamp.
 
 use crate::math::normalize_or;
+use core::fmt;
 use glam::Vec3;
+use serde::{Deserialize, Serialize};
 
 /// One directional light. `dir` points from the surface toward the light.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DirLight {
     pub dir: Vec3,
     pub color: Vec3,
-    /// Multiplier on the specular lobe: small soft sources give broad, weak highlights.
+    /// Multiplier on the specular lobe: large soft sources give broad, weak highlights; small
+    /// hard ones (a downlight, the sun, a flash) give strong ones.
     pub specular: f32,
+    /// The light sits at the camera (a flash): `dir` is ignored and the view direction used.
+    pub from_camera: bool,
 }
 
 /// A light rig in the head's frame (+y up, +z toward the face).
@@ -26,11 +34,86 @@ pub struct Lighting {
     pub exposure: f32,
 }
 
+/// The lighting presets, named as in DESIGN §8.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LightingPreset {
+    #[default]
+    Clinic,
+    Downlight,
+    Sun,
+    Overcast,
+    WarmHome,
+    Flash,
+}
+
+impl LightingPreset {
+    pub const ALL: [LightingPreset; 6] = [
+        Self::Clinic,
+        Self::Downlight,
+        Self::Sun,
+        Self::Overcast,
+        Self::WarmHome,
+        Self::Flash,
+    ];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Clinic => "clinic",
+            Self::Downlight => "downlight",
+            Self::Sun => "sun",
+            Self::Overcast => "overcast",
+            Self::WarmHome => "warm-home",
+            Self::Flash => "flash",
+        }
+    }
+
+    /// A label for people.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Clinic => "Clinic, 5000 K",
+            Self::Downlight => "Harsh downlight",
+            Self::Sun => "Outdoor sun",
+            Self::Overcast => "Overcast daylight",
+            Self::WarmHome => "Warm home, 2700 K",
+            Self::Flash => "Camera flash",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = Self::ALL.iter().map(|p| p.name()).collect();
+                format!("unknown value `{name}`; accepted: {}", names.join(", "))
+            })
+    }
+}
+
+impl fmt::Display for LightingPreset {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Exposure shared by every preset: a forehead facing the clinic key then renders at about
+/// its own albedo, so skin keeps its Monk colour (tests/look.rs measures ΔE*ab).
+pub const BASE_EXPOSURE: f32 = 0.78;
+
 /// Fraction of a light's tint that adaptation removes (middle of §7.4's 60–80 %).
 pub const ADAPTATION: f32 = 0.7;
 
-/// Linear-RGB multiplier of a 5000 K source (§7.4 table row "Daylight D50").
+/// Linear-RGB multipliers by colour temperature (§7.4 table).
+pub const CCT_2700K: Vec3 = Vec3::new(1.00, 0.42, 0.10);
+pub const CCT_4000K: Vec3 = Vec3::new(1.00, 0.65, 0.38);
 pub const CCT_5000K: Vec3 = Vec3::new(1.00, 0.83, 0.61);
+pub const CCT_5500K: Vec3 = Vec3::new(1.00, 0.89, 0.75);
+pub const CCT_6500K: Vec3 = Vec3::new(1.00, 1.00, 1.00);
+pub const CCT_7500K: Vec3 = Vec3::new(0.81, 0.88, 1.00);
 
 /// The tint left after adaptation, normalised so green is 1 (keeps luminance comparable).
 #[must_use]
@@ -39,29 +122,79 @@ pub fn adapted(tint: Vec3) -> Vec3 {
     c * (1.0 / c.y)
 }
 
+fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
+    DirLight {
+        dir: normalize_or(dir, Vec3::Y),
+        color: adapted(tint) * power,
+        specular,
+        from_camera: false,
+    }
+}
+
 impl Lighting {
-    /// Clinic: a 5000 K overhead softbox in front of the client plus a front fill
-    /// (§7.4 "Lighting presets to offer"). The softbox is large, so its highlight is soft.
+    /// The rig for a preset (§7.4 "Lighting presets to offer").
+    #[must_use]
+    pub fn preset(p: LightingPreset) -> Self {
+        match p {
+            // A 5000 K overhead softbox in front of the client plus a front fill; soft, so
+            // broad highlights.
+            LightingPreset::Clinic => Self {
+                keys: vec![
+                    key(Vec3::new(0.35, 0.8, 0.55), CCT_5000K, 1.0, 0.55),
+                    key(Vec3::new(-0.55, 0.15, 0.8), CCT_5000K, 0.35, 0.25),
+                ],
+                sky: Vec3::new(0.21, 0.22, 0.235),
+                ground: Vec3::new(0.06, 0.055, 0.05),
+                exposure: BASE_EXPOSURE,
+            },
+            // A small 4000 K source straight above the crown, little ambient (§7.1: it gets
+            // through a thin canopy and lights the scalp).
+            LightingPreset::Downlight => Self {
+                keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3)],
+                sky: Vec3::new(0.05, 0.05, 0.055),
+                ground: Vec3::new(0.02, 0.018, 0.016),
+                exposure: BASE_EXPOSURE,
+            },
+            // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
+            LightingPreset::Sun => Self {
+                keys: vec![key(Vec3::new(0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4)],
+                sky: adapted(CCT_7500K) * 0.3,
+                ground: Vec3::new(0.08, 0.075, 0.065),
+                exposure: BASE_EXPOSURE * 0.85,
+            },
+            // 6500 K large diffuse dome: almost all sky, a weak broad top light.
+            LightingPreset::Overcast => Self {
+                keys: vec![key(Vec3::new(0.0, 1.0, 0.2), CCT_6500K, 0.35, 0.15)],
+                sky: adapted(CCT_6500K) * 0.75,
+                ground: Vec3::new(0.12, 0.12, 0.12),
+                exposure: BASE_EXPOSURE,
+            },
+            // One 2700 K lamp at the side and a little above, low level, low ambient.
+            LightingPreset::WarmHome => Self {
+                keys: vec![key(Vec3::new(-0.8, 0.45, 0.4), CCT_2700K, 1.1, 0.5)],
+                sky: adapted(CCT_2700K) * 0.12,
+                ground: adapted(CCT_2700K) * 0.05,
+                exposure: BASE_EXPOSURE * 1.15,
+            },
+            // On-camera flash, about 5500 K: frontal, flat, a hard specular hot spot.
+            LightingPreset::Flash => Self {
+                keys: vec![DirLight {
+                    dir: Vec3::Z,
+                    color: adapted(CCT_5500K) * 1.25,
+                    specular: 1.5,
+                    from_camera: true,
+                }],
+                sky: Vec3::splat(0.04),
+                ground: Vec3::splat(0.02),
+                exposure: BASE_EXPOSURE,
+            },
+        }
+    }
+
+    /// The default: clinic.
     #[must_use]
     pub fn clinic() -> Self {
-        let warm = adapted(CCT_5000K);
-        Self {
-            keys: vec![
-                DirLight {
-                    dir: normalize_or(Vec3::new(0.35, 0.8, 0.55), Vec3::Y),
-                    color: warm * 1.0,
-                    specular: 0.55,
-                },
-                DirLight {
-                    dir: normalize_or(Vec3::new(-0.55, 0.15, 0.8), Vec3::Z),
-                    color: warm * 0.35,
-                    specular: 0.25,
-                },
-            ],
-            sky: Vec3::new(0.21, 0.22, 0.235),
-            ground: Vec3::new(0.06, 0.055, 0.05),
-            exposure: 1.0,
-        }
+        Self::preset(LightingPreset::Clinic)
     }
 }
 
@@ -75,5 +208,14 @@ mod tests {
         assert!(c.x > c.y && c.y > c.z, "{c}");
         // 70 % adapted: blue keeps 30 % of its deficit relative to red.
         assert!(c.z / c.x > 0.85 && c.z / c.x < 0.92, "{c}");
+    }
+
+    #[test]
+    fn presets_parse_by_name() {
+        for p in LightingPreset::ALL {
+            assert_eq!(LightingPreset::parse(p.name()).unwrap(), p);
+        }
+        let e = LightingPreset::parse("disco").unwrap_err();
+        assert!(e.contains("disco") && e.contains("warm-home"), "{e}");
     }
 }

@@ -33,7 +33,13 @@ fn grain(i: usize, j: usize, seed: u64) -> f32 {
 
 /// Bakes the loss field over the charted scalp.
 #[must_use]
-pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, seed: u64) -> ChartTexture {
+pub fn bake(
+    chart: &ScalpChart,
+    loss: &LossField,
+    skin: Vec3,
+    scalp_skin: Vec3,
+    seed: u64,
+) -> ChartTexture {
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -63,11 +69,25 @@ pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, seed: u64) -> Char
             let full = 1.0 - gap * gap * gap;
             let cover = HAIR_COVER * full * (0.7 + 0.6 * grain(i, j, seed));
 
+            let cover = cover.min(1.0);
             let mut texel = Texel {
                 color: hair,
-                alpha: cover.min(1.0),
+                alpha: cover,
                 gloss: 1.0,
             };
+            if scalp_skin != skin {
+                // Scalp skin under the hair: face → scalp by the scalp mask, then hair over it,
+                // folded into one layer over the face colour.
+                let w = loss.mature(&q);
+                let alpha = 1.0 - (1.0 - w) * (1.0 - cover);
+                if alpha > 1e-6 {
+                    let under = skin + (scalp_skin - skin) * w;
+                    let c = under + (hair - under) * cover;
+                    texel.color = skin + (c - skin) / alpha;
+                    texel.alpha = alpha;
+                }
+            }
+
             if l.scar > 0.0 {
                 texel.color = lerp3(hair, scar_colour, l.scar);
                 texel.alpha = texel.alpha + (0.85 - texel.alpha) * l.scar;

@@ -1,7 +1,158 @@
-//! Skin colour from the Monk Skin Tone scale.
+//! Skin colour from the Monk Skin Tone scale, with undertone, scalp offset and gloss.
+//!
+//! Shifts are made in CIELAB (research/domain.md §6.2–6.3: undertone ±3 a*/b*, scalp versus
+//! face ±5 L*) and converted back to linear sRGB once, at scene build.
 
-use crate::math::hex_to_linear;
+use crate::math::{hex_to_linear, linear_to_srgb, srgb_to_linear};
+use crate::scene::Surface;
 use glam::Vec3;
+use serde::{Deserialize, Serialize};
+
+/// Skin undertone (§6.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Undertone {
+    /// Pink, red or bluish.
+    Cool,
+    #[default]
+    Neutral,
+    /// Yellow, peach or golden.
+    Warm,
+}
+
+/// How oily the scalp is (§7.3 table).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Gloss {
+    /// Dry: GGX roughness 0.55–0.65.
+    Matte,
+    /// Roughness about 0.45.
+    #[default]
+    Normal,
+    /// "Shiny bald": roughness 0.25–0.35, specular × 1.3–1.6.
+    Oily,
+}
+
+impl Gloss {
+    /// The Blinn lobe matching the §7.3 roughness (n ≈ 2/α² − 2 with α = roughness², rounded
+    /// to a power of two) and weight. F0 0.028 from skin IOR 1.4.
+    #[must_use]
+    pub fn surface(self) -> Surface {
+        let (shininess_log2, specular) = match self {
+            Gloss::Matte => (4, 0.8),
+            Gloss::Normal => (5, 1.0),
+            Gloss::Oily => (8, 1.5),
+        };
+        Surface {
+            f0: 0.028,
+            shininess_log2,
+            specular,
+        }
+    }
+}
+
+/// Undertone shift in (a*, b*) (§6.3, §9 row 13: ±3).
+fn undertone_shift(u: Undertone) -> (f32, f32) {
+    match u {
+        Undertone::Cool => (1.5, -3.0),
+        Undertone::Neutral => (0.0, 0.0),
+        Undertone::Warm => (0.5, 3.0),
+    }
+}
+
+// CIELAB under D65, for the set-up shifts above (never per pixel).
+const WHITE: [f32; 3] = [0.950_47, 1.0, 1.088_83];
+
+fn lab_f(t: f32) -> f32 {
+    const D: f32 = 6.0 / 29.0;
+    if t > D * D * D {
+        libm::cbrtf(t)
+    } else {
+        t / (3.0 * D * D) + 4.0 / 29.0
+    }
+}
+
+fn lab_f_inv(t: f32) -> f32 {
+    const D: f32 = 6.0 / 29.0;
+    if t > D {
+        t * t * t
+    } else {
+        3.0 * D * D * (t - 4.0 / 29.0)
+    }
+}
+
+/// Linear sRGB → CIELAB (D65).
+#[must_use]
+pub fn linear_to_lab(c: Vec3) -> Vec3 {
+    let x = 0.412_456_4 * c.x + 0.357_576_1 * c.y + 0.180_437_5 * c.z;
+    let y = 0.212_672_9 * c.x + 0.715_152_2 * c.y + 0.072_175 * c.z;
+    let z = 0.019_333_9 * c.x + 0.119_192 * c.y + 0.950_304_1 * c.z;
+    let (fx, fy, fz) = (
+        lab_f(x / WHITE[0]),
+        lab_f(y / WHITE[1]),
+        lab_f(z / WHITE[2]),
+    );
+    Vec3::new(116.0 * fy - 16.0, 500.0 * (fx - fy), 200.0 * (fy - fz))
+}
+
+/// CIELAB (D65) → linear sRGB, clamped to the gamut.
+#[must_use]
+pub fn lab_to_linear(lab: Vec3) -> Vec3 {
+    let fy = (lab.x + 16.0) / 116.0;
+    let (fx, fz) = (fy + lab.y / 500.0, fy - lab.z / 200.0);
+    let (x, y, z) = (
+        lab_f_inv(fx) * WHITE[0],
+        lab_f_inv(fy) * WHITE[1],
+        lab_f_inv(fz) * WHITE[2],
+    );
+    Vec3::new(
+        3.240_454_2 * x - 1.537_138_5 * y - 0.498_531_4 * z,
+        -0.969_266 * x + 1.876_010_8 * y + 0.041_556 * z,
+        0.055_643_4 * x - 0.204_025_9 * y + 1.057_225_2 * z,
+    )
+    .clamp(Vec3::ZERO, Vec3::ONE)
+}
+
+/// sRGB-encoded colour (0..=1 per channel) → CIELAB, for tests and ΔE checks.
+#[must_use]
+pub fn srgb_to_lab(c: [f32; 3]) -> Vec3 {
+    linear_to_lab(Vec3::new(
+        srgb_to_linear(c[0]),
+        srgb_to_linear(c[1]),
+        srgb_to_linear(c[2]),
+    ))
+}
+
+/// Face skin: the Monk swatch with the undertone shift.
+#[must_use]
+pub fn skin_albedo(monk: u8, undertone: Undertone) -> Vec3 {
+    let base = monk_albedo(monk);
+    if undertone == Undertone::Neutral {
+        return base;
+    }
+    let (da, db) = undertone_shift(undertone);
+    lab_to_linear(linear_to_lab(base) + Vec3::new(0.0, da, db))
+}
+
+/// Scalp skin: the face colour shifted by `offset_l` in L* (§6.2: a long-bald scalp is often
+/// more tanned, a freshly shaved one paler; ±5 L*).
+#[must_use]
+pub fn scalp_albedo(face: Vec3, offset_l: f32) -> Vec3 {
+    if offset_l == 0.0 {
+        return face;
+    }
+    lab_to_linear(linear_to_lab(face) + Vec3::new(offset_l, 0.0, 0.0))
+}
+
+/// Linear value encoded for display, kept here so tests speak sRGB.
+#[must_use]
+pub fn encode(c: Vec3) -> [f32; 3] {
+    [
+        linear_to_srgb(c.x),
+        linear_to_srgb(c.y),
+        linear_to_srgb(c.z),
+    ]
+}
 
 /// Monk Skin Tone swatches, MST 1..=10 (research/domain.md §6.2, hex column).
 pub const MONK_HEX: [u32; 10] = [
@@ -30,6 +181,35 @@ pub fn brow_albedo() -> Vec3 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lab_round_trips_and_matches_the_monk_table() {
+        // domain.md §6.2: MST 4 is L* 87.6, a* 0.5, b* 17.7; MST 8 is 30.7, 11.7, 13.3.
+        let lab = linear_to_lab(monk_albedo(4));
+        assert!(
+            (lab - Vec3::new(87.6, 0.5, 17.7)).abs().max_element() < 0.6,
+            "{lab}"
+        );
+        let lab = linear_to_lab(monk_albedo(8));
+        assert!(
+            (lab - Vec3::new(30.7, 11.7, 13.3)).abs().max_element() < 0.6,
+            "{lab}"
+        );
+        for m in 1..=10 {
+            let c = monk_albedo(m);
+            assert!((lab_to_linear(linear_to_lab(c)) - c).abs().max_element() < 1e-4);
+        }
+    }
+
+    #[test]
+    fn undertone_and_scalp_offset_shift_lab_as_documented() {
+        let warm = linear_to_lab(skin_albedo(5, Undertone::Warm)) - linear_to_lab(monk_albedo(5));
+        assert!((warm.z - 3.0).abs() < 0.2 && warm.x.abs() < 0.2, "{warm}");
+        let cool = linear_to_lab(skin_albedo(5, Undertone::Cool)) - linear_to_lab(monk_albedo(5));
+        assert!((cool.z + 3.0).abs() < 0.2 && cool.y > 1.0, "{cool}");
+        let pale = linear_to_lab(scalp_albedo(monk_albedo(6), 5.0)) - linear_to_lab(monk_albedo(6));
+        assert!((pale.x - 5.0).abs() < 0.2, "{pale}");
+    }
 
     #[test]
     fn monk_table_matches_domain_linear_values() {

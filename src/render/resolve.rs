@@ -43,12 +43,23 @@ fn srgb_lut() -> &'static [f32; LUT_SIZE] {
     })
 }
 
-/// Narkowicz's ACES fit (research/tech.md §3.5), rational so no transcendentals.
+/// Where the tone curve leaves the identity for its shoulder.
+pub const SHOULDER: f32 = 0.75;
+
+/// Identity up to [`SHOULDER`], then a rational shoulder (slope 1 at the knee) that reaches 1
+/// asymptotically. Skin keeps its measured colour: a lit forehead renders close to its Monk
+/// swatch (tests/look.rs), where the ACES fit (research/tech.md §3.5) lifted mid-tones by up
+/// to 50 % and pushed them orange. Per channel, rational, no transcendentals.
 #[inline]
 #[must_use]
 pub fn tone_map(x: f32) -> f32 {
     let x = x.max(0.0);
-    ((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14)).min(1.0)
+    if x <= SHOULDER {
+        x
+    } else {
+        let t = (x - SHOULDER) / (1.0 - SHOULDER);
+        SHOULDER + (1.0 - SHOULDER) * t / (1.0 + t)
+    }
 }
 
 /// Resolves `linear` into opaque `rgba` (`width` pixels per row).

@@ -8,12 +8,13 @@
 
 use super::camera::Camera;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
+use crate::look::light::Lighting;
 use crate::math::normalize_or;
-use crate::scene::Scene;
+use crate::scene::{Scene, Surface};
 use glam::Vec3;
 
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
-const WRAP: Vec3 = Vec3::new(0.45, 0.32, 0.27);
+const WRAP: Vec3 = Vec3::new(0.42, 0.33, 0.29);
 
 /// Shades every pixel of `vis` into `out`.
 pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
@@ -21,7 +22,6 @@ pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
     let h = out.len() / w;
     let [top, bottom] = scene.backdrop;
     let light = &scene.lighting;
-    let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
     for (i, px) in out.iter_mut().enumerate() {
         let id = vis.id[i];
         if id == EMPTY {
@@ -53,31 +53,62 @@ pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
         }
         let open = mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
         let v = normalize_or(cam.eye - p, -cam.forward);
-
-        let sky_t = 0.5 + 0.5 * n.y;
-        let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open;
-        let mut specular = Vec3::ZERO;
-        let surf = mesh.surface;
-        // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
-        let exponent = (1u32 << surf.shininess_log2) as f32;
-        let norm = (exponent + 8.0) * (1.0 / (8.0 * core::f32::consts::PI));
-        for key in &light.keys {
-            let ndl = n.dot(key.dir);
-            let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
-            // Keys are shadowed by the face itself only through baked visibility, softly.
-            diffuse += key.color * wrapped * (0.35 + 0.65 * open);
-            if ndl > 0.0 {
-                let hv = normalize_or(key.dir + v, n);
-                let mut s = n.dot(hv).max(0.0);
-                for _ in 0..surf.shininess_log2 {
-                    s *= s;
-                }
-                let f = 1.0 - v.dot(hv).max(0.0);
-                let f2 = f * f;
-                let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-                specular += key.color * (key.specular * gloss * fresnel * norm * s * ndl * open);
-            }
-        }
-        *px = albedo * diffuse + specular;
+        let surf = Surface {
+            specular: mesh.surface.specular * gloss,
+            ..mesh.surface
+        };
+        *px = shade_point(light, &SurfacePoint { n, v, albedo, open }, &surf);
     }
+}
+
+/// What the lights see at one point of a surface.
+#[derive(Clone, Copy, Debug)]
+pub struct SurfacePoint {
+    /// Unit normal and unit direction toward the viewer.
+    pub n: Vec3,
+    pub v: Vec3,
+    /// Linear diffuse albedo, with pigment and hair layers already applied: they sit under the
+    /// specular layer, so shine washes them out (research/domain.md §7.2).
+    pub albedo: Vec3,
+    /// Open fraction of the hemisphere.
+    pub open: f32,
+}
+
+/// Linear radiance leaving `pt` toward the viewer under `light`.
+#[must_use]
+pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
+    let SurfacePoint { n, v, albedo, open } = *pt;
+    let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
+    let sky_t = 0.5 + 0.5 * n.y;
+    let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open;
+    let mut specular = Vec3::ZERO;
+    // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
+    let exponent = (1u32 << surf.shininess_log2) as f32;
+    let norm = (exponent + 8.0) * (1.0 / (8.0 * core::f32::consts::PI));
+    for key in &light.keys {
+        let l = if key.from_camera { v } else { key.dir };
+        let ndl = n.dot(l);
+        let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
+        // Keys are shadowed by the face itself only through baked visibility, softly.
+        diffuse += key.color * wrapped * (0.35 + 0.65 * open);
+        if ndl > 0.0 {
+            let hv = normalize_or(l + v, n);
+            let mut s = n.dot(hv).max(0.0);
+            for _ in 0..surf.shininess_log2 {
+                s *= s;
+            }
+            let f = 1.0 - v.dot(hv).max(0.0);
+            let f2 = f * f;
+            let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
+            specular +=
+                key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
+        }
+    }
+    // The sky reflects too: for a uniform dome the reflected radiance does not depend on
+    // roughness, only on Fresnel and how oily the skin is.
+    let f = 1.0 - n.dot(v).max(0.0);
+    let f2 = f * f;
+    let fresnel_nv = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
+    specular += light.sky * (fresnel_nv * surf.specular * open);
+    albedo * diffuse + specular
 }

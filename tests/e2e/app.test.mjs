@@ -166,3 +166,21 @@ test('a wasm served with the wrong MIME type still renders (streaming falls back
   assert.ok(await t.page.isHidden('#error'));
   await t.context.close();
 });
+
+test('changing the light re-renders the same head under the new preset', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-7`);
+  await fullFrameAfter(t.page, 0);
+  const seen = new Set([await canvasHash(t.page)]);
+  for (const light of ['downlight', 'sun', 'overcast', 'warm-home', 'flash']) {
+    const frames = await t.page.evaluate(() => window.__smp.frames);
+    await t.page.selectOption('#lighting', light);
+    await fullFrameAfter(t.page, frames);
+    assert.equal(await t.page.evaluate(() => window.__smp.consultation().lighting), light);
+    seen.add(await canvasHash(t.page));
+  }
+  assert.equal(seen.size, 6, 'every light looks different');
+  assert.match(t.page.url(), /lighting=flash/);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});

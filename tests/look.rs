@@ -1,0 +1,215 @@
+//! Skin and light, measured on what the renderer produces (research/domain.md §6.2, §7.2–7.4).
+#![cfg(not(target_arch = "wasm32"))]
+
+use glam::Vec3;
+use smp_visualiser::look::light::{Lighting, LightingPreset};
+use smp_visualiser::look::skin::{monk_albedo, srgb_to_lab, Gloss, MONK_HEX};
+use smp_visualiser::loss::Preset;
+use smp_visualiser::math::normalize_or;
+use smp_visualiser::render::camera::Camera;
+use smp_visualiser::render::render_rgba;
+use smp_visualiser::render::resolve::tone_map;
+use smp_visualiser::render::shade::{shade_point, SurfacePoint};
+use smp_visualiser::scene::SceneBuilder;
+use smp_visualiser::{Consultation, View};
+
+/// Displayed (tone-mapped, still linear) colour of `albedo` at the peak of the first key's
+/// highlight, the surface facing halfway between light and viewer.
+fn at_highlight(p: LightingPreset, albedo: Vec3, gloss: Gloss) -> Vec3 {
+    let light = Lighting::preset(p);
+    let key = light.keys[0];
+    let v = normalize_or(Vec3::new(0.0, 0.3, 1.0), Vec3::Z);
+    let l = if key.from_camera { v } else { key.dir };
+    let n = normalize_or(l + v, v);
+    let c = shade_point(
+        &light,
+        &SurfacePoint {
+            n,
+            v,
+            albedo,
+            open: 1.0,
+        },
+        &gloss.surface(),
+    ) * light.exposure;
+    Vec3::new(tone_map(c.x), tone_map(c.y), tone_map(c.z))
+}
+
+fn luminance(c: Vec3) -> f32 {
+    0.2126 * c.x + 0.7152 * c.y + 0.0722 * c.z
+}
+
+#[test]
+fn warm_home_light_is_warmer_than_overcast_on_a_neutral_grey() {
+    let grey = Vec3::splat(0.18);
+    let rb = |p| {
+        let light = Lighting::preset(p);
+        let n = if light.keys[0].from_camera {
+            Vec3::Z
+        } else {
+            light.keys[0].dir
+        };
+        let c = shade_point(
+            &light,
+            &SurfacePoint {
+                n,
+                v: n,
+                albedo: grey,
+                open: 1.0,
+            },
+            &Gloss::Matte.surface(),
+        );
+        c.x / c.z
+    };
+    let (warm, overcast, clinic) = (
+        rb(LightingPreset::WarmHome),
+        rb(LightingPreset::Overcast),
+        rb(LightingPreset::Clinic),
+    );
+    assert!(
+        warm > clinic && clinic > overcast,
+        "R/B warm {warm}, clinic {clinic}, overcast {overcast}"
+    );
+    // 6500 K is the display white: overcast grey stays neutral.
+    assert!((overcast - 1.0).abs() < 0.05, "{overcast}");
+    // Adaptation leaves a warm cast, not the full #ffad59 of an unadapted 2700 K lamp.
+    assert!(warm > 1.2 && warm < 2.5, "{warm}");
+}
+
+#[test]
+fn oily_scalp_shines_brighter_and_washes_pigment_out_under_every_light() {
+    let skin = monk_albedo(4);
+    // A healed SMP dot: skin × (1 − k) with k = 0.65 (domain.md §6.4, §9 row 18).
+    let dot = skin * 0.35;
+    for p in LightingPreset::ALL {
+        let (matte, oily) = (
+            at_highlight(p, skin, Gloss::Matte),
+            at_highlight(p, skin, Gloss::Oily),
+        );
+        assert!(
+            luminance(oily) > luminance(matte),
+            "{p}: oily {oily} vs matte {matte}"
+        );
+        let contrast = |g| {
+            let (s, d) = (
+                luminance(at_highlight(p, skin, g)),
+                luminance(at_highlight(p, dot, g)),
+            );
+            (s - d) / s
+        };
+        assert!(
+            contrast(Gloss::Oily) < contrast(Gloss::Matte),
+            "{p}: dot contrast under the highlight"
+        );
+    }
+}
+
+#[test]
+fn oily_scalp_has_the_brighter_highlight_in_a_render() {
+    let mut b = SceneBuilder::default();
+    let view = View {
+        width: 160,
+        height: 160,
+        yaw_deg: 20.0,
+        pitch_deg: 45.0,
+    };
+    for p in LightingPreset::ALL {
+        let mut peak = |gloss| {
+            let c = Consultation {
+                preset: Preset::Norwood7,
+                lighting: p,
+                gloss,
+                ..Consultation::default()
+            };
+            let rgba = render_rgba(&b.build(&c).unwrap(), &view);
+            // The upper part of the frame: scalp only, no eyes.
+            rgba[..160 * 64 * 4]
+                .chunks_exact(4)
+                .map(|px| u32::from(px[0]) + u32::from(px[1]) + u32::from(px[2]))
+                .max()
+                .unwrap()
+        };
+        let (matte, oily) = (peak(Gloss::Matte), peak(Gloss::Oily));
+        assert!(oily > matte, "{p}: oily peak {oily} vs matte {matte}");
+    }
+}
+
+/// ΔE*ab (1976) of the rendered forehead against the Monk swatch, front view, clinic light.
+fn forehead_delta_e(monk: u8) -> f32 {
+    let c = Consultation {
+        skin: monk,
+        preset: Preset::Norwood7,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let view = View {
+        width: 400,
+        height: 400,
+        yaw_deg: 0.0,
+        pitch_deg: 0.0,
+    };
+    let rgba = render_rgba(&scene, &view);
+    let cam = Camera::new(&view, &scene.framing);
+    // Mid-forehead: 35 mm up the midline from the glabella.
+    let p = scene.head.chart.point(35.0, 0.0).unwrap().p;
+    let (x, y, _) = cam.project(p).unwrap();
+    let mut sum = [0.0f32; 3];
+    for dy in -2..=2 {
+        for dx in -2..=2 {
+            let i = ((y as i32 + dy) as usize * 400 + (x as i32 + dx) as usize) * 4;
+            for k in 0..3 {
+                sum[k] += f32::from(rgba[i + k]) / 255.0 / 25.0;
+            }
+        }
+    }
+    let hex = MONK_HEX[usize::from(monk) - 1];
+    let swatch = [(hex >> 16) & 255, (hex >> 8) & 255, hex & 255].map(|v| v as f32 / 255.0);
+    (srgb_to_lab(sum) - srgb_to_lab(swatch)).length()
+}
+
+#[test]
+fn forehead_under_clinic_light_is_close_to_its_monk_swatch() {
+    let mut worst = (0, 0.0f32);
+    for monk in 1..=10 {
+        let e = forehead_delta_e(monk);
+        eprintln!("MST {monk}: forehead ΔE*ab {e:.1}");
+        if e > worst.1 {
+            worst = (monk, e);
+        }
+    }
+    // Shading across the patch, the warm 5000 K remainder, the skin's own sheen (most visible
+    // on dark skin) and the tone curve's shoulder move the forehead off the flat swatch; the
+    // stated tolerance is ΔE*ab 7 (measured 1.8–6.3, MST 10 the largest).
+    assert!(worst.1 <= 7.0, "MST {}: ΔE {}", worst.0, worst.1);
+}
+
+#[test]
+fn a_light_change_re_renders_without_rebuilding_the_scene() {
+    let mut b = SceneBuilder::default();
+    let old = Consultation::default();
+    let mut scene = b.build(&old).unwrap();
+    let view = View {
+        width: 96,
+        height: 96,
+        yaw_deg: 30.0,
+        pitch_deg: 10.0,
+    };
+    let before = render_rgba(&scene, &view);
+    let new = Consultation {
+        lighting: LightingPreset::Downlight,
+        ..old.clone()
+    };
+    b.update(&mut scene, &old, &new).unwrap();
+    assert_eq!(b.builds(), 1, "light change rebuilt the scene");
+    assert_ne!(render_rgba(&scene, &view), before);
+    assert_eq!(
+        render_rgba(&scene, &view),
+        render_rgba(&b.build(&new).unwrap(), &view),
+        "same bytes as a fresh build"
+    );
+    let pattern = Consultation {
+        preset: Preset::Norwood5,
+        ..new.clone()
+    };
+    b.update(&mut scene, &new, &pattern).unwrap();
+    assert_eq!(b.builds(), 3);
+}
