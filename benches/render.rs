@@ -1,7 +1,10 @@
-//! `cargo bench --bench render`: median native render times, printed (never asserted).
+//! `cargo bench --bench render`: median native build and render times, printed (never
+//! asserted).
 
+use smp_visualiser::loss::Preset;
 use smp_visualiser::render::{render, Frame};
-use smp_visualiser::{Consultation, Scene, View};
+use smp_visualiser::scene::SceneBuilder;
+use smp_visualiser::{Consultation, View};
 use std::time::Instant;
 
 fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
@@ -19,12 +22,22 @@ fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
 
 fn main() {
     let c = Consultation::default();
-    let build = median_ms(|| drop(Scene::build(&c)), 5);
-    let scene = Scene::build(&c);
-    println!(
-        "native scene build: {build:.1} ms median ({} triangles)",
-        scene.triangle_count()
+    let head = median_ms(|| drop(SceneBuilder::default().build(&c).unwrap()), 5);
+    let mut builder = SceneBuilder::default();
+    let scene = builder.build(&c).unwrap();
+    let other = Consultation {
+        preset: Preset::Norwood6,
+        ..c.clone()
+    };
+    let mut flip = false;
+    let pattern = median_ms(
+        || {
+            flip = !flip;
+            drop(builder.build(if flip { &other } else { &c }).unwrap());
+        },
+        7,
     );
+    println!("native scene build: {head:.1} ms with the head, {pattern:.1} ms for a pattern change ({} triangles)", scene.triangle_count());
     let mut frame = Frame::default();
     for side in [512u32, 1024] {
         let view = View {

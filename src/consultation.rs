@@ -119,13 +119,16 @@ impl Consultation {
             .map_err(|e| ConsultationError::new(&e.field, e.message))
     }
 
-    /// Parses and validates JSON. Missing fields take their defaults.
+    /// Parses and validates JSON. Missing fields take their defaults. (Native only: in the
+    /// browser, JSON is parsed by JavaScript and arrives as an object.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, ConsultationError> {
         let c: Self = serde_json::from_str(text).map_err(ConsultationError::from_serde)?;
         c.validate()?;
         Ok(c)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[must_use]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a Consultation always serialises")

@@ -26,6 +26,11 @@ fn wasm_frames_equal_native_goldens() {
 
 #[wasm_bindgen_test]
 fn bad_consultation_is_an_error_not_a_panic() {
-    let e = Consultation::from_json(r#"{"skin": 0}"#).unwrap_err();
+    let e = Consultation {
+        skin: 0,
+        ..Consultation::default()
+    }
+    .validate()
+    .unwrap_err();
     assert_eq!(e.field, "skin");
 }
