@@ -165,7 +165,7 @@ impl fmt::Display for ConsultationError {
 
 impl std::error::Error for ConsultationError {}
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
