@@ -4,6 +4,7 @@
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
 
+use crate::hair::Hairstyle;
 use crate::look::light::LightingPreset;
 use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{LossSettings, Preset};
@@ -54,6 +55,8 @@ pub struct Consultation {
     pub gloss: Gloss,
     /// The light the head is seen under (§7.4).
     pub lighting: LightingPreset,
+    /// How the client wears their hair (§4.4; default razor + 1 day, §9 row 10).
+    pub hairstyle: Hairstyle,
     /// Hair-loss pattern (default Norwood III, domain.md §9 row 1).
     pub preset: Preset,
     /// Pattern details: edge softness, patches and scars.
@@ -71,6 +74,8 @@ impl Default for Consultation {
             scalp_offset: 0.0,
             gloss: Gloss::Normal,
             lighting: LightingPreset::Clinic,
+            hairstyle: Hairstyle::Stubble1d,
+
             preset: Preset::Norwood3,
             loss: LossSettings::default(),
         }
@@ -190,6 +195,14 @@ mod tests {
         );
         let e = Consultation::from_json(r#"{"sex": "other"}"#).unwrap_err();
         assert!(e.message.contains("male"), "{e}");
+        let c = Consultation::from_json(r#"{"hairstyle": "clipper-1", "lighting": "warm-home"}"#)
+            .unwrap();
+        assert_eq!(c.hairstyle, crate::hair::Hairstyle::Clipper1);
+        let e = Consultation::from_json(r#"{"hairstyle": "mohawk"}"#).unwrap_err();
+        assert!(
+            e.message.contains("stubble-1d") && e.message.contains("clipper-2"),
+            "{e}"
+        );
         let e = Consultation::from_json(r#"{"preset": "norwood-9"}"#).unwrap_err();
         assert!(
             e.message.contains("norwood-9") && e.message.contains("ludwig-3"),

@@ -16,6 +16,8 @@
 //! - `web` (wasm32 only): the only module that touches the browser.
 
 pub mod consultation;
+pub mod hair;
+
 pub mod head;
 pub mod look;
 pub mod loss;

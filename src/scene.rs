@@ -113,6 +113,47 @@ pub struct Overlay {
     pub texture: ChartTexture,
 }
 
+/// Thin straight strands from `a` to `b` (mm), e.g. hair shafts.
+#[derive(Clone, Debug, Default)]
+pub struct Strands {
+    pub a: Vec<Vec3>,
+    pub b: Vec<Vec3>,
+    /// Skin normal at `a`; strands on surfaces facing away are skipped.
+    pub normal: Vec<Vec3>,
+    pub width_mm: Vec<f32>,
+    /// Linear albedo.
+    pub color: Vec<Vec3>,
+}
+
+impl Strands {
+    fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
+        self.a.push(a);
+        self.b.push(b);
+        self.normal.push(normal);
+        self.width_mm.push(width_mm);
+        self.color.push(color);
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.a.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.a.is_empty()
+    }
+}
+
+/// Strands seen through the skin: they tint the albedo under the specular layer.
+#[derive(Clone, Debug, Default)]
+pub struct UnderSkin {
+    pub strands: Strands,
+    /// What a fully covered pixel's albedo is multiplied toward (a cool grey, §6.5-like).
+    pub tint: Vec3,
+    pub opacity: f32,
+}
+
 /// An indexed triangle mesh with per-vertex shading inputs.
 #[derive(Clone, Debug, Default)]
 pub struct Mesh {
@@ -147,7 +188,12 @@ pub struct Scene {
     pub framing: Framing,
     /// Backdrop colours, linear RGB, top and bottom.
     pub backdrop: [Vec3; 2],
+    /// Hair shafts inside the skin, seen through it.
+    pub under_skin: Option<UnderSkin>,
+    /// Hair shafts above the skin.
+    pub shafts: Option<Strands>,
     pub head: Arc<Head>,
+
     pub loss: LossField,
 }
 
@@ -237,7 +283,7 @@ impl SceneBuilder {
                                 && (a[0] - b[0]).abs().max((a[0] - c[0]).abs()) < 30.0
                         })
                         .collect();
-                    let texture = scalp::bake(&head.chart, &loss, skin, scalp_skin, c.seed);
+                    let texture = scalp::bake(&head.chart, &loss, skin, scalp_skin);
                     mesh.surface = c.gloss.surface();
                     mesh.overlay = Some(Overlay {
                         uv,
@@ -253,6 +299,7 @@ impl SceneBuilder {
             }
         }
         let k = c.head_scale;
+        let (under_skin, shafts) = hair_layers(&head, &loss, c, skin);
         Ok(Scene {
             meshes,
             lighting: Lighting::preset(c.lighting),
@@ -261,10 +308,73 @@ impl SceneBuilder {
                 extent: 330.0 * k,
             },
             backdrop: [Vec3::new(0.20, 0.21, 0.23), Vec3::new(0.055, 0.058, 0.065)],
+            under_skin: Some(under_skin),
+            shafts,
             head,
             loss,
         })
     }
+}
+
+/// The follicles of this head and pattern as strands: under the skin and, cut to the
+/// hairstyle, above it.
+fn hair_layers(
+    head: &Head,
+    loss: &LossField,
+    c: &Consultation,
+    skin: Vec3,
+) -> (UnderSkin, Option<Strands>) {
+    let hairs = crate::hair::grow(head, loss, c.seed);
+    let k = c.head_scale;
+    let style = c.hairstyle;
+    let length = style.length_mm() * k;
+    // Short stubble stands up; longer cut hair lies flatter along the growth direction.
+    let lift = if length <= 1.2 {
+        30.0f32
+    } else if length <= 3.5 {
+        18.0
+    } else {
+        12.0
+    };
+    let (sl, cl) = (libm::sinf(lift.to_radians()), libm::cosf(lift.to_radians()));
+    // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
+    let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
+    let dark = scalp::hair_colour();
+    let light_hair = crate::math::hex_to_linear(0x6b5443);
+    // Melanin hides the shaft in dark skin: the shadow shows in proportion to skin lightness.
+    let show = (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0);
+    let mut under = UnderSkin {
+        tint: Vec3::new(0.42, 0.47, 0.58),
+        opacity: 0.9 * show,
+        ..UnderSkin::default()
+    };
+    let mut shafts = Strands::default();
+    for h in &hairs {
+        let fine = 1.0 - 0.6 * h.miniaturised;
+        // A unit's shafts run together under the skin: one shadow per unit, wider for more
+        // hairs, so overlapping hairs do not count twice.
+        if h.unit > 0 {
+            let width = (0.15 + 0.06 * f32::from(h.unit - 1)) * k * fine;
+            under.strands.push(
+                h.root,
+                h.root - h.tangent * under_len,
+                h.normal,
+                width,
+                Vec3::ZERO,
+            );
+        }
+
+        let colour = dark + (light_hair - dark) * (0.7 * h.miniaturised);
+        let base = h.root + h.normal * (0.02 * k);
+        let tip = if length > 0.0 {
+            base + (h.tangent * cl + h.normal * sl) * length
+        } else {
+            // Razor: only the cut end, seen end-on.
+            base + h.normal * (0.02 * k)
+        };
+        shafts.push(base, tip, h.normal, h.diameter_mm, colour);
+    }
+    (under, (!shafts.is_empty()).then_some(shafts))
 }
 
 impl Scene {

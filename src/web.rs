@@ -185,7 +185,26 @@ pub fn presets() -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Every hairstyle for a picker: `{ name, label }`.
+#[wasm_bindgen]
+pub fn hairstyles() -> Result<JsValue, JsError> {
+    #[derive(serde::Serialize)]
+    struct Info {
+        name: &'static str,
+        label: &'static str,
+    }
+    let list: Vec<Info> = crate::hair::Hairstyle::ALL
+        .iter()
+        .map(|h| Info {
+            name: h.name(),
+            label: h.label(),
+        })
+        .collect();
+    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// Every lighting preset for a picker: `{ name, label }`.
+
 #[wasm_bindgen]
 pub fn lightings() -> Result<JsValue, JsError> {
     #[derive(serde::Serialize)]

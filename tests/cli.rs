@@ -60,7 +60,7 @@ fn bad_consultation_file_exits_2_naming_the_field() {
     let dir = std::env::temp_dir().join(format!("smp-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("c.json");
-    std::fs::write(&file, r#"{"skin": 4, "hairstyle": "mohawk"}"#).unwrap();
+    std::fs::write(&file, r#"{"skin": 4, "hair-dye": "blue"}"#).unwrap();
     let (code, err) = run(&["--out", "x.png", "--consultation", file.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(

@@ -21,6 +21,8 @@ let settleTimer = 0;
 let pending = 0;
 let presetInfo = [];
 let lightInfo = [];
+let hairInfo = [];
+
 
 /** The consultation in force (the last one the renderer accepted). */
 let consultation = null;
@@ -127,6 +129,7 @@ const presetSelect = document.getElementById('preset');
 const sexSelect = document.getElementById('sex');
 const skinSelect = document.getElementById('skin');
 const lightSelect = document.getElementById('lighting');
+const hairSelect = document.getElementById('hairstyle');
 const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
 
@@ -152,6 +155,7 @@ function syncControls() {
   sexSelect.value = consultation.sex;
   skinSelect.value = String(consultation.skin);
   lightSelect.value = consultation.lighting;
+  hairSelect.value = consultation.hairstyle;
   glossSelect.value = consultation.gloss;
   nextButton.disabled = !info || !info.next;
   nextButton.setAttribute('aria-pressed', String(showNext && !nextButton.disabled));
@@ -162,6 +166,7 @@ function syncControls() {
   url.searchParams.set('sex', consultation.sex);
   url.searchParams.set('skin', String(consultation.skin));
   url.searchParams.set('lighting', consultation.lighting);
+  url.searchParams.set('hairstyle', consultation.hairstyle);
   url.searchParams.set('gloss', consultation.gloss);
   if (showNext) url.searchParams.set('next', '1'); else url.searchParams.delete('next');
   history.replaceState(null, '', url);
@@ -186,6 +191,8 @@ function buildControls() {
   sexSelect.addEventListener('change', () => apply({ sex: sexSelect.value }));
   skinSelect.addEventListener('change', () => apply({ skin: Number(skinSelect.value) }));
   for (const l of lightInfo) lightSelect.append(new Option(l.label, l.name));
+  for (const h of hairInfo) hairSelect.append(new Option(h.label, h.name));
+  hairSelect.addEventListener('change', () => apply({ hairstyle: hairSelect.value }));
   lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
   glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
   nextButton.addEventListener('click', () => {
@@ -204,7 +211,7 @@ function fromUrl() {
   if (q.has('preset')) out.preset = q.get('preset');
   if (q.has('sex')) out.sex = q.get('sex');
   if (q.has('skin')) out.skin = Number(q.get('skin'));
-  for (const key of ['lighting', 'gloss']) if (q.has(key)) out[key] = q.get(key);
+  for (const key of ['lighting', 'gloss', 'hairstyle']) if (q.has(key)) out[key] = q.get(key);
   return [out, q.get('next') === '1'];
 }
 
@@ -224,6 +231,7 @@ async function main() {
   state.debugPanic = wasm.debugPanic;
   presetInfo = wasm.presets();
   lightInfo = wasm.lightings();
+  hairInfo = wasm.hairstyles();
   // Apply the share link field by field, so one bad value does not discard the others.
   const [wanted, next] = fromUrl();
   for (const [key, value] of Object.entries(wanted)) {

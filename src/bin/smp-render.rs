@@ -17,6 +17,7 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use smp_visualiser::consultation::{Consultation, Sex};
+    use smp_visualiser::hair::Hairstyle;
     use smp_visualiser::look::light::LightingPreset;
     use smp_visualiser::look::skin::Gloss;
 
@@ -30,11 +31,14 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
-[--lighting NAME] [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] [--seed N]";
+[--hairstyle NAME] [--lighting NAME] [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
+[--seed N]";
+
     const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
---consultation, --preset, --lighting, --gloss, --skin, --sex, --seed, --help";
+--consultation, --preset, --hairstyle, --lighting, --gloss, --skin, --sex, --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 13] = [
+    const VALUED: [&str; 14] = [
+        "--hairstyle",
         "--lighting",
         "--gloss",
         "--out",
@@ -117,6 +121,10 @@ mod cli {
                     consultation.preset = v.parse().map_err(|e| format!("--preset: {e}"))?
                 }
                 "--sex" => consultation.sex = Sex::parse(&v).map_err(|e| format!("--{e}"))?,
+                "--hairstyle" => {
+                    consultation.hairstyle =
+                        Hairstyle::parse(&v).map_err(|e| format!("--hairstyle: {e}"))?
+                }
                 "--lighting" => {
                     consultation.lighting =
                         LightingPreset::parse(&v).map_err(|e| format!("--lighting: {e}"))?

@@ -5,9 +5,11 @@
 //! and encodes sRGB through a table. It knows meshes, surfaces and lights, nothing of hair loss.
 
 pub mod camera;
+pub mod hair;
 pub mod raster;
 pub mod resolve;
 pub mod shade;
+pub mod strands;
 
 use crate::scene::Scene;
 pub use camera::{Camera, View};
@@ -22,6 +24,10 @@ pub struct Frame {
     pub rgba: Vec<u8>,
     pub(crate) linear: Vec<Vec3>,
     pub(crate) vis: raster::VisBuffer,
+    albedo: Vec<Vec3>,
+    gloss: Vec<f32>,
+    acc: Vec<f32>,
+    acc_c: Vec<Vec3>,
 }
 
 impl Frame {
@@ -32,6 +38,10 @@ impl Frame {
         self.rgba.resize(n * 4, 255);
         self.linear.resize(n, Vec3::ZERO);
         self.vis.resize(n);
+        self.albedo.resize(n, Vec3::ZERO);
+        self.gloss.resize(n, 1.0);
+        self.acc.resize(n, 0.0);
+        self.acc_c.resize(n, Vec3::ZERO);
     }
 }
 
@@ -40,7 +50,25 @@ pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
     frame.resize(view.width, view.height);
     let cam = Camera::new(view, &scene.framing);
     raster::rasterize(scene, &cam, &mut frame.vis);
-    shade::shade(scene, &cam, &frame.vis, &mut frame.linear);
+    shade::surface(scene, &frame.vis, &mut frame.albedo, &mut frame.gloss);
+    hair::under_skin(scene, &cam, &frame.vis, &mut frame.albedo, &mut frame.acc);
+    shade::shade(
+        scene,
+        &cam,
+        &frame.vis,
+        &frame.albedo,
+        &frame.gloss,
+        &mut frame.linear,
+    );
+    hair::shafts(
+        scene,
+        &cam,
+        &frame.vis,
+        &mut frame.linear,
+        &mut frame.acc,
+        &mut frame.acc_c,
+    );
+
     resolve::resolve(
         &frame.linear,
         scene.lighting.exposure,

@@ -16,8 +16,46 @@ use glam::Vec3;
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
 const WRAP: Vec3 = Vec3::new(0.42, 0.33, 0.29);
 
-/// Shades every pixel of `vis` into `out`.
-pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
+/// Per-pixel surface colour before lighting: mesh albedo with its chart layer applied, and
+/// the layer's gloss factor. Pigment and under-skin shadows multiply `albedo` afterwards.
+pub fn surface(scene: &Scene, vis: &VisBuffer, albedo: &mut [Vec3], gloss: &mut [f32]) {
+    for (i, (al, gl)) in albedo.iter_mut().zip(gloss.iter_mut()).enumerate() {
+        let id = vis.id[i];
+        *gl = 1.0;
+        if id == EMPTY {
+            *al = Vec3::ZERO;
+            continue;
+        }
+        let mesh = &scene.meshes[(id >> TRI_BITS) as usize];
+        let ti = (id & ((1 << TRI_BITS) - 1)) as usize;
+        let [i0, i1, i2] = mesh.triangles[ti].map(|k| k as usize);
+        let [b1, b2] = vis.bary[i];
+        let b0 = 1.0 - b1 - b2;
+        *al = mesh.albedo[i0] * b0 + mesh.albedo[i1] * b1 + mesh.albedo[i2] * b2;
+        if let Some(o) = &mesh.overlay {
+            if o.tri_ok[ti] {
+                let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
+                let uv = [
+                    u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
+                    u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
+                ];
+                let t = o.texture.sample(uv);
+                *al += (t.color - *al) * t.alpha;
+                *gl = t.gloss;
+            }
+        }
+    }
+}
+
+/// Lights every pixel of `vis` into `out`, from the surface colours `albedo` and `gloss`.
+pub fn shade(
+    scene: &Scene,
+    cam: &Camera,
+    vis: &VisBuffer,
+    albedo: &[Vec3],
+    gloss: &[f32],
+    out: &mut [Vec3],
+) {
     let w = vis.width.max(1);
     let h = out.len() / w;
     let [top, bottom] = scene.backdrop;
@@ -37,27 +75,22 @@ pub fn shade(scene: &Scene, cam: &Camera, vis: &VisBuffer, out: &mut [Vec3]) {
         let lerp = |v: &[Vec3]| v[i0] * b0 + v[i1] * b1 + v[i2] * b2;
         let n = normalize_or(lerp(&mesh.normals), Vec3::Z);
         let p = lerp(&mesh.positions);
-        let mut albedo = lerp(&mesh.albedo);
-        let mut gloss = 1.0;
-        if let Some(o) = &mesh.overlay {
-            if o.tri_ok[(id & ((1 << TRI_BITS) - 1)) as usize] {
-                let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
-                let uv = [
-                    u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
-                    u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
-                ];
-                let t = o.texture.sample(uv);
-                albedo += (t.color - albedo) * t.alpha;
-                gloss = t.gloss;
-            }
-        }
         let open = mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
         let v = normalize_or(cam.eye - p, -cam.forward);
         let surf = Surface {
-            specular: mesh.surface.specular * gloss,
+            specular: mesh.surface.specular * gloss[i],
             ..mesh.surface
         };
-        *px = shade_point(light, &SurfacePoint { n, v, albedo, open }, &surf);
+        *px = shade_point(
+            light,
+            &SurfacePoint {
+                n,
+                v,
+                albedo: albedo[i],
+                open,
+            },
+            &surf,
+        );
     }
 }
 

@@ -184,3 +184,17 @@ test('changing the light re-renders the same head under the new preset', async (
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
+
+test('the hairstyle select cuts the hair and updates the link', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-5&hairstyle=razor`);
+  await fullFrameAfter(t.page, 0);
+  const before = await canvasHash(t.page);
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#hairstyle', 'clipper-2');
+  await fullFrameAfter(t.page, frames);
+  assert.notEqual(await canvasHash(t.page), before);
+  assert.match(t.page.url(), /hairstyle=clipper-2/);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});

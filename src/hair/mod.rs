@@ -1,0 +1,109 @@
+//! Natural hair: follicular units placed by blue noise at the native density, thinned by the
+//! loss field, growing along a whorl-centred direction field, cut to the client's hairstyle.
+//!
+//! Defaults from research/domain.md §4.2–4.4 and §9 rows 8–10: 80 FU/cm² with 25/50/20/5 %
+//! one- to four-hair units (2.05 hairs per unit), 70 µm shafts, 0.35 mm growth a day. A shaved
+//! head's grey-blue shadow is mostly the 2–4 mm of shaft still inside the skin, slanted and
+//! seen through the epidermis (§4.4), so every hair also has an under-skin part.
+
+mod follicles;
+
+pub use follicles::{grow, Hair};
+use serde::{Deserialize, Serialize};
+
+/// Hairstyles the client will actually wear (DESIGN §8 names).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hairstyle {
+    /// Razor shaved: cut shafts at the skin and the shadow of shafts under it.
+    Razor,
+    /// One day after a razor shave (0.35 mm), the default (§9 row 10).
+    #[default]
+    #[serde(rename = "stubble-1d")]
+    Stubble1d,
+    #[serde(rename = "stubble-2d")]
+    Stubble2d,
+    #[serde(rename = "stubble-3d")]
+    Stubble3d,
+    /// Clipper without a guard (0.5–1 mm).
+    #[serde(rename = "clipper-0")]
+    Clipper0,
+    /// #1 guard, 3 mm.
+    #[serde(rename = "clipper-1")]
+    Clipper1,
+    /// #2 guard, 6 mm.
+    #[serde(rename = "clipper-2")]
+    Clipper2,
+}
+
+impl Hairstyle {
+    pub const ALL: [Hairstyle; 7] = [
+        Self::Razor,
+        Self::Stubble1d,
+        Self::Stubble2d,
+        Self::Stubble3d,
+        Self::Clipper0,
+        Self::Clipper1,
+        Self::Clipper2,
+    ];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Razor => "razor",
+            Self::Stubble1d => "stubble-1d",
+            Self::Stubble2d => "stubble-2d",
+            Self::Stubble3d => "stubble-3d",
+            Self::Clipper0 => "clipper-0",
+            Self::Clipper1 => "clipper-1",
+            Self::Clipper2 => "clipper-2",
+        }
+    }
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Razor => "Razor shaved",
+            Self::Stubble1d => "1 day stubble",
+            Self::Stubble2d => "2 days stubble",
+            Self::Stubble3d => "3 days stubble",
+            Self::Clipper0 => "Clipper, no guard",
+            Self::Clipper1 => "Clipper #1 (3 mm)",
+            Self::Clipper2 => "Clipper #2 (6 mm)",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|h| h.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = Self::ALL.iter().map(|h| h.name()).collect();
+                format!("unknown value `{name}`; accepted: {}", names.join(", "))
+            })
+    }
+
+    /// Length of shaft above the skin (mm): §4.4 growth 0.35 mm/day and clipper guards.
+    #[must_use]
+    pub fn length_mm(self) -> f32 {
+        match self {
+            Self::Razor => 0.0,
+            Self::Stubble1d => 0.35,
+            Self::Stubble2d => 0.7,
+            Self::Stubble3d => 1.05,
+            Self::Clipper0 => 0.75,
+            Self::Clipper1 => 3.0,
+            Self::Clipper2 => 6.0,
+        }
+    }
+}
+
+/// Native follicular-unit density (FU/cm², §4.2 Caucasian default).
+pub const FU_PER_CM2: f32 = 80.0;
+/// Shares of one- to four-hair units (§4.2 "FU mix").
+pub const FU_MIX: [f32; 4] = [0.25, 0.50, 0.20, 0.05];
+/// Shaft diameter (mm, §4.3 generic default 70 µm).
+pub const SHAFT_MM: f32 = 0.07;
+/// Length of shaft inside the skin that shows through it (mm, §4.4: 2–4 mm).
+pub const UNDER_SKIN_MM: f32 = 2.5;

@@ -1,0 +1,78 @@
+//! Hair in the frame: the shafts' shadow under the skin darkens the albedo before lighting;
+//! the shafts above the skin are lit with Kajiya–Kay (per strand, research/tech.md §3.2) and
+//! laid over the lit skin.
+
+use super::camera::Camera;
+use super::raster::VisBuffer;
+use super::strands::{coverage, splat};
+use crate::math::normalize_or;
+use crate::scene::Scene;
+use glam::Vec3;
+
+/// Darkens `albedo` where shafts show through the skin.
+pub fn under_skin(
+    scene: &Scene,
+    cam: &Camera,
+    vis: &VisBuffer,
+    albedo: &mut [Vec3],
+    acc: &mut [f32],
+) {
+    let Some(u) = &scene.under_skin else { return };
+    acc.fill(0.0);
+    splat(&u.strands, cam, vis, |_, p, a| acc[p] += a);
+    let darken = Vec3::ONE - u.tint;
+    for (al, &a) in albedo.iter_mut().zip(acc.iter()) {
+        if a > 0.0 {
+            *al *= Vec3::ONE - darken * (u.opacity * coverage(a));
+        }
+    }
+}
+
+/// Kajiya–Kay radiance of one strand with tangent `t`, seen along `v`.
+fn strand_colour(scene: &Scene, albedo: Vec3, t: Vec3, v: Vec3) -> Vec3 {
+    let light = &scene.lighting;
+    let mut c = albedo * ((light.sky + light.ground) * 0.5);
+    for key in &light.keys {
+        let l = if key.from_camera { v } else { key.dir };
+        let tl = t.dot(l);
+        let diffuse = (1.0 - tl * tl).max(0.0).sqrt();
+        let hv = normalize_or(l + v, t);
+        let th = t.dot(hv);
+        let mut s = (1.0 - th * th).max(0.0).sqrt();
+        for _ in 0..6 {
+            s *= s; // sin(T, H)^64
+        }
+        c += key.color * (albedo * (0.75 * diffuse) + Vec3::splat(0.025 * key.specular * s));
+    }
+    c
+}
+
+/// Lays the lit shafts over `out`.
+pub fn shafts(
+    scene: &Scene,
+    cam: &Camera,
+    vis: &VisBuffer,
+    out: &mut [Vec3],
+    acc: &mut [f32],
+    acc_c: &mut [Vec3],
+) {
+    let Some(s) = &scene.shafts else { return };
+    acc.fill(0.0);
+    acc_c.fill(Vec3::ZERO);
+    let colours: Vec<Vec3> = (0..s.a.len())
+        .map(|k| {
+            let t = normalize_or(s.b[k] - s.a[k], s.normal[k]);
+            let v = normalize_or(cam.eye - s.a[k], -cam.forward);
+            strand_colour(scene, s.color[k], t, v)
+        })
+        .collect();
+    splat(s, cam, vis, |k, p, a| {
+        acc[p] += a;
+        acc_c[p] += colours[k] * a;
+    });
+    for ((px, &a), &c) in out.iter_mut().zip(acc.iter()).zip(acc_c.iter()) {
+        if a > 0.0 {
+            *px += (c / a - *px) * coverage(a);
+        }
+    }
+}
