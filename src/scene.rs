@@ -5,6 +5,7 @@
 //! rebuilt when the pattern or skin changes.
 
 use crate::consultation::{Consultation, ConsultationError};
+use crate::hair::Units;
 use crate::head::{Head, HeadParams, Part};
 use crate::look::{light::Lighting, scalp, skin};
 use crate::loss::LossField;
@@ -197,10 +198,12 @@ pub struct Scene {
     pub loss: LossField,
 }
 
-/// Builds scenes, keeping the head geometry between consultations that share sex and size.
+/// Builds scenes, keeping the head geometry between consultations that share sex and size,
+/// and the follicle positions between those that also share the seed.
 #[derive(Clone, Debug, Default)]
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
+    units: Option<(u64, Arc<Units>)>,
     builds: usize,
 }
 
@@ -212,7 +215,20 @@ impl SceneBuilder {
             _ => {
                 let h = Arc::new(Head::build(&params));
                 self.head = Some(h.clone());
+                self.units = None;
                 h
+            }
+        }
+    }
+
+    /// Follicle positions for the current head and `seed`, placed or reused.
+    fn units(&mut self, head: &Head, seed: u64) -> Arc<Units> {
+        match &self.units {
+            Some((s, u)) if *s == seed => u.clone(),
+            _ => {
+                let u = Arc::new(Units::place(head, seed));
+                self.units = Some((seed, u.clone()));
+                u
             }
         }
     }
@@ -299,7 +315,8 @@ impl SceneBuilder {
             }
         }
         let k = c.head_scale;
-        let (under_skin, shafts) = hair_layers(&head, &loss, c, skin);
+        let units = self.units(&head, c.seed);
+        let (under_skin, shafts) = hair_layers(&units, &head, &loss, c, skin);
         Ok(Scene {
             meshes,
             lighting: Lighting::preset(c.lighting),
@@ -319,12 +336,14 @@ impl SceneBuilder {
 /// The follicles of this head and pattern as strands: under the skin and, cut to the
 /// hairstyle, above it.
 fn hair_layers(
+    units: &Units,
     head: &Head,
     loss: &LossField,
     c: &Consultation,
     skin: Vec3,
 ) -> (UnderSkin, Option<Strands>) {
-    let hairs = crate::hair::grow(head, loss, c.seed);
+    let hairs = crate::hair::grow_from(units, head, loss, c.seed);
+
     let k = c.head_scale;
     let style = c.hairstyle;
     let length = style.length_mm() * k;

@@ -64,6 +64,8 @@ mod cli {
         mode: Mode,
         view: View,
         consultation: Consultation,
+        /// Whether `--hairstyle` (or a consultation file) chose the hairstyle.
+        hairstyle_chosen: bool,
     }
 
     fn parse_num<T: std::str::FromStr>(flag: &str, v: &str, accepted: &str) -> Result<T, String> {
@@ -81,6 +83,7 @@ mod cli {
         };
         let mut consultation = Consultation::default();
         let mut overrides: Vec<(String, String)> = Vec::new();
+        let mut file_given = false;
         let sides = format!("{} to {} pixels", SIDE_RANGE.0, SIDE_RANGE.1);
         let pitches = format!("{} to {} degrees", PITCH_RANGE.0, PITCH_RANGE.1);
         let mut it = argv.iter();
@@ -105,6 +108,7 @@ mod cli {
                 "--yaw" => view.yaw_deg = parse_num(flag, v, "any number of degrees")?,
                 "--pitch" => view.pitch_deg = parse_num(flag, v, &pitches)?,
                 "--consultation" => {
+                    file_given = true;
                     let text = std::fs::read_to_string(v)
                         .map_err(|e| format!("--consultation: cannot read `{v}`: {e}"))?;
                     consultation = Consultation::from_json(&text)
@@ -151,10 +155,12 @@ mod cli {
             "--out: required (or --sheet FILE.png, or --measure); give the PNG file to write"
                 .to_string()
         })?;
+        let hairstyle_chosen = file_given || argv.iter().any(|a| a == "--hairstyle");
         Ok(Some(Args {
             mode,
             view,
             consultation,
+            hairstyle_chosen,
         }))
     }
 
@@ -273,7 +279,14 @@ mod cli {
                 let rgba = render_rgba(&scene, &args.view);
                 write_png(path, "--out", args.view.width, args.view.height, &rgba)
             }
-            Mode::Sheet(path) => sheet(&args.consultation, path),
+            Mode::Sheet(path) => {
+                // Patterns read best with some length: a #1 cut unless a hairstyle was chosen.
+                let mut base = args.consultation.clone();
+                if !args.hairstyle_chosen {
+                    base.hairstyle = Hairstyle::Clipper1;
+                }
+                sheet(&base, path)
+            }
             Mode::Measure => {
                 measure(&args.consultation);
                 Ok(())

@@ -8,7 +8,7 @@
 
 use super::{FU_MIX, FU_PER_CM2, SHAFT_MM};
 use crate::head::{Head, ScalpPoint};
-use crate::loss::LossField;
+use crate::loss::{LossField, LossSettings, Preset};
 use crate::math::{normalize_or, Rng};
 use glam::Vec3;
 
@@ -119,57 +119,94 @@ fn poisson(
     pts
 }
 
-/// Grows the hairs of `head` under `loss`.
+/// Blue-noise follicular-unit positions (chart mm) over everywhere a full juvenile head of
+/// hair could grow. They depend on the head and seed only, so a pattern change reuses them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Units {
+    points: Vec<(f32, f32)>,
+}
+
+impl Units {
+    /// Places units on `head`.
+    #[must_use]
+    pub fn place(head: &Head, seed: u64) -> Self {
+        let chart = &head.chart;
+        let lm = &head.landmarks;
+        let k = head.params.scale;
+        let (s0, s1) = (
+            chart.s_range().0.max(-220.0 * k),
+            chart.s_range().1.min(lm.nape_st[0] + 30.0 * k),
+        );
+        let t_max = 185.0 * k;
+        // A coarse mask of where any pattern can have hair (the juvenile hairline's full head),
+        // so the sampler skips face and neck.
+        let full = LossField::new(Preset::Norwood1, &LossSettings::default(), head, seed)
+            .expect("defaults are valid");
+        let (mc, mr) = (
+            ((s1 - s0) / MASK_MM) as usize + 1,
+            ((2.0 * t_max) / MASK_MM) as usize + 1,
+        );
+        let mut mask = vec![false; mc * mr];
+        for j in 0..mr {
+            for i in 0..mc {
+                let (s, t) = (s0 + i as f32 * MASK_MM, -t_max + j as f32 * MASK_MM);
+                mask[j * mc + i] = chart.point(s, t).is_some_and(|q| full.native(&q) > 0.0);
+            }
+        }
+        // Dilate by two cells: other seeds and patterns wander a few millimetres.
+        let near = |s: f32, t: f32| {
+            let (i, j) = (
+                ((s - s0) / MASK_MM) as isize,
+                ((t + t_max) / MASK_MM) as isize,
+            );
+            (-2..=2).any(|dj| {
+                (-2..=2).any(|di| {
+                    let (x, y) = (i + di, j + dj);
+                    x >= 0
+                        && y >= 0
+                        && (x as usize) < mc
+                        && (y as usize) < mr
+                        && mask[y as usize * mc + x as usize]
+                })
+            })
+        };
+        // Bridson's process fills to about 0.68 points per r²; aim 15 % above the native
+        // density (a biological figure per cm², whatever the head size) and thin to it.
+        let r = (0.68 / (FU_PER_CM2 / 100.0 * OVERSAMPLE)).sqrt();
+        Self {
+            points: poisson(s0, s1, -t_max, t_max, r, &near, seed ^ 0xf011),
+        }
+    }
+
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+}
+
+/// Grows the hairs of `head` under `loss` (placing units first; see [`grow_from`]).
 #[must_use]
 pub fn grow(head: &Head, loss: &LossField, seed: u64) -> Vec<Hair> {
+    grow_from(&Units::place(head, seed), head, loss, seed)
+}
+
+/// Grows hairs from already placed units.
+#[must_use]
+pub fn grow_from(units: &Units, head: &Head, loss: &LossField, seed: u64) -> Vec<Hair> {
     let chart = &head.chart;
     let lm = &head.landmarks;
     let k = head.params.scale;
-    let (s0, s1) = (
-        chart.s_range().0.max(-220.0 * k),
-        chart.s_range().1.min(lm.nape_st[0] + 30.0 * k),
-    );
-    let t_max = 185.0 * k;
-    // A coarse mask of where native hair can be, so the sampler skips face and neck.
-    let (mc, mr) = (
-        ((s1 - s0) / MASK_MM) as usize + 1,
-        ((2.0 * t_max) / MASK_MM) as usize + 1,
-    );
-    let mut mask = vec![false; mc * mr];
-    for j in 0..mr {
-        for i in 0..mc {
-            let (s, t) = (s0 + i as f32 * MASK_MM, -t_max + j as f32 * MASK_MM);
-            mask[j * mc + i] = chart.point(s, t).is_some_and(|q| loss.native(&q) > 0.0);
-        }
-    }
-    // Dilate by one cell so edges are not cut short.
-    let near = |s: f32, t: f32| {
-        let (i, j) = (
-            ((s - s0) / MASK_MM) as isize,
-            ((t + t_max) / MASK_MM) as isize,
-        );
-        (-1..=1).any(|dj| {
-            (-1..=1).any(|di| {
-                let (x, y) = (i + di, j + dj);
-                x >= 0
-                    && y >= 0
-                    && (x as usize) < mc
-                    && (y as usize) < mr
-                    && mask[y as usize * mc + x as usize]
-            })
-        })
-    };
-    // Bridson's process fills to about 0.68 points per r²; aim 15 % above the native density
-    // (a biological figure per cm², whatever the head size) and thin to it.
-    let per_mm2 = FU_PER_CM2 / 100.0;
-    let r = (0.68 / (per_mm2 * OVERSAMPLE)).sqrt();
-    let units = poisson(s0, s1, -t_max, t_max, r, &near, seed ^ 0xf011);
-
+    let units = &units.points;
     let mut rng = Rng::new(seed ^ 0x4a17);
     let whorl = lm.whorl_st;
     let mut hairs = Vec::with_capacity(units.len() * 2);
     let h = 0.5 * k;
-    for (s, t) in units {
+    for &(s, t) in units {
         let (Some(q), Some(qs), Some(qt)) = (
             chart.point(s, t),
             chart.point(s + h, t),

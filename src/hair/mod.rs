@@ -8,7 +8,7 @@
 
 mod follicles;
 
-pub use follicles::{grow, Hair};
+pub use follicles::{grow, grow_from, Hair, Units};
 use serde::{Deserialize, Serialize};
 
 /// Hairstyles the client will actually wear (DESIGN §8 names).
