@@ -185,41 +185,35 @@ pub fn presets() -> Result<JsValue, JsError> {
     serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Every hairstyle for a picker: `{ name, label }`.
-#[wasm_bindgen]
-pub fn hairstyles() -> Result<JsValue, JsError> {
+/// A picker's options as `[{ name, label }]`.
+fn options(items: impl Iterator<Item = (&'static str, &'static str)>) -> Result<JsValue, JsError> {
     #[derive(serde::Serialize)]
     struct Info {
         name: &'static str,
         label: &'static str,
     }
-    let list: Vec<Info> = crate::hair::Hairstyle::ALL
-        .iter()
-        .map(|h| Info {
-            name: h.name(),
-            label: h.label(),
-        })
-        .collect();
+    let list: Vec<Info> = items.map(|(name, label)| Info { name, label }).collect();
     serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Every lighting preset for a picker: `{ name, label }`.
+/// Every hairstyle for a picker: `[{ name, label }]`.
+#[wasm_bindgen]
+pub fn hairstyles() -> Result<JsValue, JsError> {
+    options(
+        crate::hair::Hairstyle::ALL
+            .iter()
+            .map(|h| (h.name(), h.label())),
+    )
+}
 
+/// Every lighting preset for a picker: `[{ name, label }]`.
 #[wasm_bindgen]
 pub fn lightings() -> Result<JsValue, JsError> {
-    #[derive(serde::Serialize)]
-    struct Info {
-        name: &'static str,
-        label: &'static str,
-    }
-    let list: Vec<Info> = crate::look::light::LightingPreset::ALL
-        .iter()
-        .map(|p| Info {
-            name: p.name(),
-            label: p.label(),
-        })
-        .collect();
-    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+    options(
+        crate::look::light::LightingPreset::ALL
+            .iter()
+            .map(|p| (p.name(), p.label())),
+    )
 }
 
 /// Panics on purpose, so the end-to-end test can prove a panic becomes a visible error state.

@@ -62,7 +62,22 @@ fn norwood_hairline_heights_follow_the_scale() {
     ] {
         within(&format!("{p} hairline mm"), metrics(p).hairline_mm, lo, hi);
     }
+    // The trichion is the midline point at that height, above and behind the glabella.
+    let (f, h) = field(Norwood2);
+    let m = f.measure(h);
+    let tr = m.trichion.unwrap();
+    let g = h.landmarks.glabella;
+    assert!(
+        tr.x.abs() < 0.5 && tr.y > g.y + 40.0 && tr.z < g.z,
+        "{tr} vs glabella {g}"
+    );
+    let along = h
+        .chart
+        .surface_distance([0.0, 0.0], [m.hairline_mm, 0.0])
+        .unwrap();
+    assert!((along - m.hairline_mm).abs() < 1.0, "{along}");
     // V: front bald to about s 12–14 cm, then the sparse bridge.
+
     within(
         "norwood-5 front bald to",
         metrics(Norwood5).front_bald_to_mm,

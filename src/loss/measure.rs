@@ -21,6 +21,8 @@ const STEP: f32 = 0.5;
 pub struct Metrics {
     /// Mid-frontal hairline: arc length from the glabella along the midline.
     pub hairline_mm: f32,
+    /// The trichion of this pattern: the midline hairline point (head frame, mm).
+    pub trichion: Option<glam::Vec3>,
     /// Temple recession apex behind the mid-frontal point, sagittal (z) distance, left and
     /// right; and the apex's own position forward of the ear-canal coronal plane.
     pub temple_depth_mm: [f32; 2],
@@ -69,7 +71,8 @@ impl LossField {
 
         let midline = walk(0.0, 15.0 * k, lm.nape_st[0]);
         let hairline_mm = first_haired(&midline).unwrap_or(f32::NAN);
-        let mfp_z = at(hairline_mm, 0.0).map_or(f32::NAN, |q| q.p.z);
+        let trichion = at(hairline_mm, 0.0).map(|q| q.p);
+        let mfp_z = trichion.map_or(f32::NAN, |p| p.z);
         let mut temple_depth_mm = [f32::NAN; 2];
         let mut temple_apex_z_mm = [f32::NAN; 2];
         for (i, sign) in [1.0f32, -1.0].into_iter().enumerate() {
@@ -149,6 +152,8 @@ impl LossField {
         });
         Metrics {
             hairline_mm,
+            trichion,
+
             temple_depth_mm,
             temple_apex_z_mm,
             crown_mm,
