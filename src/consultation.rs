@@ -8,6 +8,7 @@ use crate::hair::Hairstyle;
 use crate::look::light::LightingPreset;
 use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{LossSettings, Preset};
+use crate::plan::Plan;
 use core::fmt;
 use serde::{Deserialize, Serialize};
 
@@ -57,6 +58,10 @@ pub struct Consultation {
     pub lighting: LightingPreset,
     /// How the client wears their hair (§4.4; default razor + 1 day, §9 row 10).
     pub hairstyle: Hairstyle,
+    /// The SMP plan: hairline, density, dot size, darkness.
+    pub plan: Plan,
+    /// Timepoint: 0 before treatment, 1–3 healed after that many sessions (§5.2).
+    pub session: u8,
     /// Hair-loss pattern (default Norwood III, domain.md §9 row 1).
     pub preset: Preset,
     /// Pattern details: edge softness, patches and scars.
@@ -75,6 +80,8 @@ impl Default for Consultation {
             gloss: Gloss::Normal,
             lighting: LightingPreset::Clinic,
             hairstyle: Hairstyle::Stubble1d,
+            plan: Plan::default(),
+            session: 0,
 
             preset: Preset::Norwood3,
             loss: LossSettings::default(),
@@ -119,6 +126,18 @@ impl Consultation {
                 ),
             ));
         }
+        if self.session > 3 {
+            return Err(ConsultationError::new(
+                "session",
+                format!(
+                    "{} is out of range; accepted: 0 (before) to 3",
+                    self.session
+                ),
+            ));
+        }
+        self.plan
+            .validate()
+            .map_err(|e| ConsultationError::new(&e.field, e.message))?;
         self.loss
             .validate()
             .map_err(|e| ConsultationError::new(&e.field, e.message))

@@ -22,6 +22,8 @@ pub mod head;
 pub mod look;
 pub mod loss;
 pub mod math;
+pub mod plan;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod png_io;
 pub mod render;

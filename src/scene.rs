@@ -127,7 +127,7 @@ pub struct Strands {
 }
 
 impl Strands {
-    fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
+    pub fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
         self.a.push(a);
         self.b.push(b);
         self.normal.push(normal);
@@ -144,15 +144,6 @@ impl Strands {
     pub fn is_empty(&self) -> bool {
         self.a.is_empty()
     }
-}
-
-/// Strands seen through the skin: they tint the albedo under the specular layer.
-#[derive(Clone, Debug, Default)]
-pub struct UnderSkin {
-    pub strands: Strands,
-    /// What a fully covered pixel's albedo is multiplied toward (a cool grey, §6.5-like).
-    pub tint: Vec3,
-    pub opacity: f32,
 }
 
 /// An indexed triangle mesh with per-vertex shading inputs.
@@ -189,8 +180,10 @@ pub struct Scene {
     pub framing: Framing,
     /// Backdrop colours, linear RGB, top and bottom.
     pub backdrop: [Vec3; 2],
-    /// Hair shafts inside the skin, seen through it.
-    pub under_skin: Option<UnderSkin>,
+    /// Layers that darken the skin's albedo under the specular layer: hair shafts seen
+    /// through the skin, SMP pigment. Each strand's colour is the fraction it removes from
+    /// each channel where it fully covers a pixel.
+    pub darkening: Vec<Strands>,
     /// Hair shafts above the skin.
     pub shafts: Option<Strands>,
     pub head: Arc<Head>,
@@ -219,6 +212,16 @@ impl SceneBuilder {
                 h
             }
         }
+    }
+
+    /// Every impression of the consultation's plan (all sessions).
+    fn impressions(
+        &mut self,
+        head: &Head,
+        loss: &LossField,
+        c: &Consultation,
+    ) -> Vec<crate::plan::Impression> {
+        crate::plan::impressions(&c.plan, head, loss, c.seed)
     }
 
     /// Follicle positions for the current head and `seed`, placed or reused.
@@ -317,6 +320,10 @@ impl SceneBuilder {
         let k = c.head_scale;
         let units = self.units(&head, c.seed);
         let (under_skin, shafts) = hair_layers(&units, &head, &loss, c, skin);
+        let mut darkening = vec![under_skin];
+        if c.session > 0 {
+            darkening.push(pigment(&self.impressions(&head, &loss, c), c.session));
+        }
         Ok(Scene {
             meshes,
             lighting: Lighting::preset(c.lighting),
@@ -325,7 +332,7 @@ impl SceneBuilder {
                 extent: 330.0 * k,
             },
             backdrop: [Vec3::new(0.20, 0.21, 0.23), Vec3::new(0.055, 0.058, 0.065)],
-            under_skin: Some(under_skin),
+            darkening,
             shafts,
             head,
             loss,
@@ -341,7 +348,7 @@ fn hair_layers(
     loss: &LossField,
     c: &Consultation,
     skin: Vec3,
-) -> (UnderSkin, Option<Strands>) {
+) -> (Strands, Option<Strands>) {
     let hairs = crate::hair::grow_from(units, head, loss, c.seed);
 
     let k = c.head_scale;
@@ -362,11 +369,9 @@ fn hair_layers(
     let light_hair = crate::math::hex_to_linear(0x6b5443);
     // Melanin hides the shaft in dark skin: the shadow shows in proportion to skin lightness.
     let show = (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0);
-    let mut under = UnderSkin {
-        tint: Vec3::new(0.42, 0.47, 0.58),
-        opacity: 0.9 * show,
-        ..UnderSkin::default()
-    };
+    // A cool grey through the skin (the shaft seen under a scattering layer).
+    let shadow = (Vec3::ONE - Vec3::new(0.42, 0.47, 0.58)) * (0.9 * show);
+    let mut under = Strands::default();
     let mut shafts = Strands::default();
     for h in &hairs {
         let fine = 1.0 - 0.6 * h.miniaturised;
@@ -374,12 +379,12 @@ fn hair_layers(
         // hairs, so overlapping hairs do not count twice.
         if h.unit > 0 {
             let width = (0.15 + 0.06 * f32::from(h.unit - 1)) * k * fine;
-            under.strands.push(
+            under.push(
                 h.root,
                 h.root - h.tangent * under_len,
                 h.normal,
                 width,
-                Vec3::ZERO,
+                shadow,
             );
         }
 
@@ -411,4 +416,21 @@ impl Scene {
     pub fn triangle_count(&self) -> usize {
         self.meshes.iter().map(|m| m.triangles.len()).sum()
     }
+}
+
+/// The impressions in place after `session` as a darkening layer: each healed dot is skin ×
+/// (1 − k) (research/domain.md §6.4).
+fn pigment(all: &[crate::plan::Impression], session: u8) -> Strands {
+    let mut layer = Strands::default();
+    for d in all.iter().filter(|d| d.session <= session) {
+        // A dot seen face-on: a strand of zero length and the dot's width.
+        layer.push(
+            d.position,
+            d.position,
+            d.normal,
+            d.diameter_mm,
+            Vec3::splat(d.k),
+        );
+    }
+    layer
 }

@@ -217,7 +217,6 @@ pub fn lightings() -> Result<JsValue, JsError> {
 }
 
 /// Panics on purpose, so the end-to-end test can prove a panic becomes a visible error state.
-
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("debugPanic called: deliberate panic to exercise the error state");

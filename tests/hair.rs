@@ -2,6 +2,8 @@
 //! independent of resolution (research/domain.md §4.2–4.4, research/tech.md §3.1).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
@@ -31,11 +33,11 @@ fn follicle_density_matches_the_native_density() {
             (130.0..160.0).contains(&s) && (-15.0..15.0).contains(&t)
         })
         .count() as f32;
-    let area_cm2 = chart.integrate_cm2(|q| {
-        ((130.0..160.0).contains(&q.s) && (-15.0..15.0).contains(&q.t)) as u8 as f32
-    });
+    let area_cm2 = common::chart_window_cm2(chart, (130.0, 160.0), (-15.0, 15.0));
+
     let expected = FU_PER_CM2 * hairs_per_unit * area_cm2;
     let ratio = count / expected;
+
     assert!(
         (0.9..=1.1).contains(&ratio),
         "{count} hairs in {area_cm2:.2} cm², expected {expected:.0}"

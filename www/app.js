@@ -130,6 +130,7 @@ const sexSelect = document.getElementById('sex');
 const skinSelect = document.getElementById('skin');
 const lightSelect = document.getElementById('lighting');
 const hairSelect = document.getElementById('hairstyle');
+const sessionSelect = document.getElementById('session');
 const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
 
@@ -156,6 +157,7 @@ function syncControls() {
   skinSelect.value = String(consultation.skin);
   lightSelect.value = consultation.lighting;
   hairSelect.value = consultation.hairstyle;
+  sessionSelect.value = String(consultation.session);
   glossSelect.value = consultation.gloss;
   nextButton.disabled = !info || !info.next;
   nextButton.setAttribute('aria-pressed', String(showNext && !nextButton.disabled));
@@ -167,6 +169,7 @@ function syncControls() {
   url.searchParams.set('skin', String(consultation.skin));
   url.searchParams.set('lighting', consultation.lighting);
   url.searchParams.set('hairstyle', consultation.hairstyle);
+  url.searchParams.set('session', String(consultation.session));
   url.searchParams.set('gloss', consultation.gloss);
   if (showNext) url.searchParams.set('next', '1'); else url.searchParams.delete('next');
   history.replaceState(null, '', url);
@@ -193,6 +196,7 @@ function buildControls() {
   for (const l of lightInfo) lightSelect.append(new Option(l.label, l.name));
   for (const h of hairInfo) hairSelect.append(new Option(h.label, h.name));
   hairSelect.addEventListener('change', () => apply({ hairstyle: hairSelect.value }));
+  sessionSelect.addEventListener('change', () => apply({ session: Number(sessionSelect.value) }));
   lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
   glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
   nextButton.addEventListener('click', () => {
@@ -211,6 +215,8 @@ function fromUrl() {
   if (q.has('preset')) out.preset = q.get('preset');
   if (q.has('sex')) out.sex = q.get('sex');
   if (q.has('skin')) out.skin = Number(q.get('skin'));
+  if (q.has('session')) out.session = Number(q.get('session'));
+
   for (const key of ['lighting', 'gloss', 'hairstyle']) if (q.has(key)) out[key] = q.get(key);
   return [out, q.get('next') === '1'];
 }

@@ -31,13 +31,17 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
-[--hairstyle NAME] [--lighting NAME] [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
+[--hairstyle NAME] [--session 0-3] [--density N] [--lighting NAME]
+ [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
     const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
---consultation, --preset, --hairstyle, --lighting, --gloss, --skin, --sex, --seed, --help";
+--consultation, --preset, --hairstyle, --session, --density, --lighting, --gloss, --skin, --sex, \
+--seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 14] = [
+    const VALUED: [&str; 16] = [
+        "--session",
+        "--density",
         "--hairstyle",
         "--lighting",
         "--gloss",
@@ -125,6 +129,10 @@ mod cli {
                     consultation.preset = v.parse().map_err(|e| format!("--preset: {e}"))?
                 }
                 "--sex" => consultation.sex = Sex::parse(&v).map_err(|e| format!("--{e}"))?,
+                "--session" => consultation.session = parse_num(&flag, &v, "0 (before) to 3")?,
+                "--density" => {
+                    consultation.plan.density_per_cm2 = parse_num(&flag, &v, "20 to 120 per cm²")?
+                }
                 "--hairstyle" => {
                     consultation.hairstyle =
                         Hairstyle::parse(&v).map_err(|e| format!("--hairstyle: {e}"))?

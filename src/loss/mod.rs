@@ -196,6 +196,13 @@ impl LossField {
         native::native(q, &self.ctx, self.front_of_native())
     }
 
+    /// A full head of hair with its midline hairline at `mfp` mm (e.g. a planned SMP
+    /// hairline), 0..=1.
+    #[must_use]
+    pub fn full_head(&self, q: &ScalpPoint, mfp: f32) -> f32 {
+        native::native(q, &self.ctx, mfp)
+    }
+
     /// The mature full head (reference for bald areas), whatever the preset.
     #[must_use]
     pub fn mature(&self, q: &ScalpPoint) -> f32 {

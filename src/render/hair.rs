@@ -9,21 +9,15 @@ use crate::math::normalize_or;
 use crate::scene::Scene;
 use glam::Vec3;
 
-/// Darkens `albedo` where shafts show through the skin.
-pub fn under_skin(
-    scene: &Scene,
-    cam: &Camera,
-    vis: &VisBuffer,
-    albedo: &mut [Vec3],
-    acc: &mut [f32],
-) {
-    let Some(u) = &scene.under_skin else { return };
-    acc.fill(0.0);
-    splat(&u.strands, cam, vis, |_, p, a| acc[p] += a);
-    let darken = Vec3::ONE - u.tint;
-    for (al, &a) in albedo.iter_mut().zip(acc.iter()) {
-        if a > 0.0 {
-            *al *= Vec3::ONE - darken * (u.opacity * coverage(a));
+/// Applies the scene's darkening layers (shafts under the skin, pigment) to `albedo`.
+pub fn darken(scene: &Scene, cam: &Camera, vis: &VisBuffer, albedo: &mut [Vec3], acc: &mut [Vec3]) {
+    for layer in &scene.darkening {
+        acc.fill(Vec3::ZERO);
+        splat(layer, cam, vis, |k, p, a| acc[p] += layer.color[k] * a);
+        for (al, &d) in albedo.iter_mut().zip(acc.iter()) {
+            if d != Vec3::ZERO {
+                *al *= Vec3::ONE - d.min(Vec3::ONE);
+            }
         }
     }
 }

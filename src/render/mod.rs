@@ -51,7 +51,7 @@ pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
     let cam = Camera::new(view, &scene.framing);
     raster::rasterize(scene, &cam, &mut frame.vis);
     shade::surface(scene, &frame.vis, &mut frame.albedo, &mut frame.gloss);
-    hair::under_skin(scene, &cam, &frame.vis, &mut frame.albedo, &mut frame.acc);
+    hair::darken(scene, &cam, &frame.vis, &mut frame.albedo, &mut frame.acc_c);
     shade::shade(
         scene,
         &cam,

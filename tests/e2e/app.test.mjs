@@ -198,3 +198,18 @@ test('the hairstyle select cuts the hair and updates the link', async () => {
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
+
+test('the SMP session select lays pigment on the treated scalp', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-6&hairstyle=razor`);
+  await fullFrameAfter(t.page, 0);
+  const before = await canvasHash(t.page);
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#session', '3');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().session), 3);
+  assert.notEqual(await canvasHash(t.page), before);
+  assert.match(t.page.url(), /session=3/);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});

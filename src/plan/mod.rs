@@ -1,0 +1,193 @@
+//! The SMP plan: where pigment goes, how dense, how big, how dark, and in which session.
+//!
+//! The treated area is what the plan's hairline and full head ask for minus the hair that is
+//! still there, so SMP blends into remaining hair (research/domain.md §5.6). Impressions are
+//! placed by blue noise at the final density (§5.2: default 75/cm², randomised, no grid) and
+//! dealt to sessions at about 30 / 70 / 100 % (§5.2); each healed dot is skin × (1 − k)
+//! (§6.4) with ±20 % size jitter (§5.1). Domain code only: dots are positions and sizes.
+
+use crate::head::Head;
+use crate::loss::{check, LossError, LossField};
+use crate::math::Rng;
+use glam::Vec3;
+use serde::{Deserialize, Serialize};
+
+/// What the practitioner sets.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Plan {
+    /// Final impressions per cm² (§9 row 15: 75; 20–120, above 110 a "helmet").
+    pub density_per_cm2: f32,
+    /// Healed dot diameter (§9 row 17: 0.15 mm; 0.08–0.35).
+    pub dot_mm: f32,
+    /// Pigment darkness k: dot colour = skin × (1 − k) (§9 row 18: 0.65; 0.3–0.9).
+    pub dilution_k: f32,
+    /// Mid-frontal hairline height above the glabella along the surface (§9 row 2: 75 mm;
+    /// 55–100).
+    pub hairline_mm: f32,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Self {
+            density_per_cm2: 75.0,
+            dot_mm: 0.15,
+            dilution_k: 0.65,
+            hairline_mm: 75.0,
+        }
+    }
+}
+
+pub const DENSITY_RANGE: (f32, f32) = (20.0, 120.0);
+pub const DOT_RANGE: (f32, f32) = (0.08, 0.35);
+pub const DILUTION_RANGE: (f32, f32) = (0.3, 0.9);
+pub const HAIRLINE_RANGE: (f32, f32) = (55.0, 100.0);
+/// Share of the final density in place after sessions 1, 2 and 3 (§5.2).
+pub const SESSION_SHARE: [f32; 3] = [0.3, 0.7, 1.0];
+/// Per-session shade: practitioners vary shade between sessions for depth (§5.2 "3D" SMP).
+const SESSION_SHADE: [f32; 3] = [0.94, 1.0, 1.06];
+/// Impressions an hour, from about 14,000 in a 2–4 h session (§5.2), taking 3 h.
+pub const IMPRESSIONS_PER_HOUR: f32 = 14_000.0 / 3.0;
+
+impl Plan {
+    pub fn validate(&self) -> Result<(), LossError> {
+        check(
+            "plan.density-per-cm2",
+            self.density_per_cm2,
+            DENSITY_RANGE,
+            " per cm²",
+        )?;
+        check("plan.dot-mm", self.dot_mm, DOT_RANGE, " mm")?;
+        check("plan.dilution-k", self.dilution_k, DILUTION_RANGE, "")?;
+        check("plan.hairline-mm", self.hairline_mm, HAIRLINE_RANGE, " mm")
+    }
+}
+
+/// One impression.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Impression {
+    pub position: Vec3,
+    pub normal: Vec3,
+    /// Chart coordinates (mm).
+    pub st: [f32; 2],
+    pub diameter_mm: f32,
+    /// Darkness k of this dot.
+    pub k: f32,
+    /// Session 1, 2 or 3.
+    pub session: u8,
+}
+
+/// Estimates for the consultation, in real units. They are estimates, and say so in the UI.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct Estimate {
+    pub treated_cm2: f32,
+    pub impressions_total: u32,
+    pub impressions_per_session: [u32; 3],
+    pub sessions: u8,
+    pub hours: f32,
+}
+
+/// How much of the final density point q needs (0..=1): the plan's full head minus the hair
+/// still there.
+#[must_use]
+pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
+    let want = loss.full_head(q, plan.hairline_mm * k);
+    (want - loss.sample(q).density).clamp(0.0, 1.0)
+}
+
+/// Places every impression of the plan (all three sessions), blue-noise in chart mm.
+#[must_use]
+pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec<Impression> {
+    let chart = &head.chart;
+    let k = head.params.scale;
+    let lm = &head.landmarks;
+    let per_mm2 = plan.density_per_cm2 / 100.0;
+    const OVERSAMPLE: f32 = 1.15;
+    let r = (crate::hair::BRIDSON_FILL / (per_mm2 * OVERSAMPLE)).sqrt();
+    let (s0, s1) = (
+        chart.s_range().0.max(-220.0 * k),
+        chart.s_range().1.min(lm.nape_st[0] + 30.0 * k),
+    );
+    let t_max = 185.0 * k;
+    // Only where treatment is wanted (a coarse mask, dilated by one cell).
+    const MASK: f32 = 2.0;
+    let (mc, mr) = (
+        ((s1 - s0) / MASK) as usize + 1,
+        ((2.0 * t_max) / MASK) as usize + 1,
+    );
+    let mut mask = vec![false; mc * mr];
+    for j in 0..mr {
+        for i in 0..mc {
+            let (s, t) = (s0 + i as f32 * MASK, -t_max + j as f32 * MASK);
+            mask[j * mc + i] = chart
+                .point(s, t)
+                .is_some_and(|q| treated(plan, loss, &q, k) > 0.0);
+        }
+    }
+    let near = |s: f32, t: f32| {
+        let (i, j) = (((s - s0) / MASK) as isize, ((t + t_max) / MASK) as isize);
+        (-1..=1).any(|dj| {
+            (-1..=1).any(|di| {
+                let (x, y) = (i + di, j + dj);
+                x >= 0
+                    && y >= 0
+                    && (x as usize) < mc
+                    && (y as usize) < mr
+                    && mask[y as usize * mc + x as usize]
+            })
+        })
+    };
+    let points = crate::hair::poisson(s0, s1, -t_max, t_max, r, &near, seed ^ 0x5e55);
+    let mut rng = Rng::new(seed ^ 0xd075);
+    let h = 0.5;
+    let mut out = Vec::with_capacity(points.len());
+    for (s, t) in points {
+        let (Some(q), Some(qs), Some(qt)) = (
+            chart.point(s, t),
+            chart.point(s + h, t),
+            chart.point(s, t + h),
+        ) else {
+            continue;
+        };
+        let (ds, dt) = ((qs.p - q.p) / h, (qt.p - q.p) / h);
+        let area = ds.cross(dt).length();
+        let (u_keep, u_session, u_size) = (rng.next_f32(), rng.next_f32(), rng.next_f32());
+        if u_keep >= (treated(plan, loss, &q, k) * area / OVERSAMPLE).min(1.0) {
+            continue;
+        }
+        let session = SESSION_SHARE
+            .iter()
+            .position(|&share| u_session < share)
+            .unwrap_or(2);
+        let mut n = crate::math::normalize_or(ds.cross(dt), Vec3::Y);
+        if n.dot(q.p) < 0.0 {
+            n = -n;
+        }
+        out.push(Impression {
+            position: q.p,
+            normal: n,
+            st: [s, t],
+            diameter_mm: plan.dot_mm * (0.8 + 0.4 * u_size),
+            k: (plan.dilution_k * SESSION_SHADE[session]).min(0.95),
+            session: session as u8 + 1,
+        });
+    }
+    out
+}
+
+/// The estimate for a plan: area from the field, impressions from density × area.
+#[must_use]
+pub fn estimate(plan: &Plan, head: &Head, loss: &LossField) -> Estimate {
+    let k = head.params.scale;
+    let treated_cm2 = head.chart.integrate_cm2(|q| treated(plan, loss, q, k));
+    let total = plan.density_per_cm2 * treated_cm2;
+    let per = [0.3, 0.4, 0.3].map(|f| (total * f).round() as u32);
+    Estimate {
+        treated_cm2,
+        impressions_total: total.round() as u32,
+        impressions_per_session: per,
+        sessions: 3,
+        hours: total / IMPRESSIONS_PER_HOUR,
+    }
+}
