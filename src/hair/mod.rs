@@ -9,7 +9,6 @@
 mod follicles;
 
 pub use follicles::{grow, grow_from, Hair, Units};
-pub(crate) use follicles::{poisson, BRIDSON_FILL};
 use serde::{Deserialize, Serialize};
 
 /// Hairstyles the client will actually wear (DESIGN §8 names).

@@ -12,6 +12,7 @@
 pub mod chart;
 mod landmarks;
 mod mesh;
+pub(crate) mod scatter;
 pub mod sdf;
 
 pub use chart::{ScalpChart, ScalpPoint};

@@ -6,6 +6,7 @@
 //! dealt to sessions at about 30 / 70 / 100 % (§5.2); each healed dot is skin × (1 − k)
 //! (§6.4) with ±20 % size jitter (§5.1). Domain code only: dots are positions and sizes.
 
+use crate::head::scatter::{frame, scatter, Frame, OVERSAMPLE};
 use crate::head::Head;
 use crate::loss::{check, LossError, LossField};
 use crate::math::Rng;
@@ -101,57 +102,24 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
 pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec<Impression> {
     let chart = &head.chart;
     let k = head.params.scale;
-    let lm = &head.landmarks;
     let per_mm2 = plan.density_per_cm2 / 100.0;
-    const OVERSAMPLE: f32 = 1.15;
-    let r = (crate::hair::BRIDSON_FILL / (per_mm2 * OVERSAMPLE)).sqrt();
-    let (s0, s1) = (
-        chart.s_range().0.max(-220.0 * k),
-        chart.s_range().1.min(lm.nape_st[0] + 30.0 * k),
+    // Only where treatment is wanted (the mask dilated by one cell).
+    let points = scatter(
+        head,
+        per_mm2,
+        1,
+        &|q| treated(plan, loss, q, k) > 0.0,
+        seed ^ 0x5e55,
     );
-    let t_max = 185.0 * k;
-    // Only where treatment is wanted (a coarse mask, dilated by one cell).
-    const MASK: f32 = 2.0;
-    let (mc, mr) = (
-        ((s1 - s0) / MASK) as usize + 1,
-        ((2.0 * t_max) / MASK) as usize + 1,
-    );
-    let mut mask = vec![false; mc * mr];
-    for j in 0..mr {
-        for i in 0..mc {
-            let (s, t) = (s0 + i as f32 * MASK, -t_max + j as f32 * MASK);
-            mask[j * mc + i] = chart
-                .point(s, t)
-                .is_some_and(|q| treated(plan, loss, &q, k) > 0.0);
-        }
-    }
-    let near = |s: f32, t: f32| {
-        let (i, j) = (((s - s0) / MASK) as isize, ((t + t_max) / MASK) as isize);
-        (-1..=1).any(|dj| {
-            (-1..=1).any(|di| {
-                let (x, y) = (i + di, j + dj);
-                x >= 0
-                    && y >= 0
-                    && (x as usize) < mc
-                    && (y as usize) < mr
-                    && mask[y as usize * mc + x as usize]
-            })
-        })
-    };
-    let points = crate::hair::poisson(s0, s1, -t_max, t_max, r, &near, seed ^ 0x5e55);
     let mut rng = Rng::new(seed ^ 0xd075);
-    let h = 0.5;
     let mut out = Vec::with_capacity(points.len());
     for (s, t) in points {
-        let (Some(q), Some(qs), Some(qt)) = (
-            chart.point(s, t),
-            chart.point(s + h, t),
-            chart.point(s, t + h),
-        ) else {
+        let Some(Frame {
+            q, area, normal, ..
+        }) = frame(chart, s, t, 0.5)
+        else {
             continue;
         };
-        let (ds, dt) = ((qs.p - q.p) / h, (qt.p - q.p) / h);
-        let area = ds.cross(dt).length();
         let (u_keep, u_session, u_size) = (rng.next_f32(), rng.next_f32(), rng.next_f32());
         if u_keep >= (treated(plan, loss, &q, k) * area / OVERSAMPLE).min(1.0) {
             continue;
@@ -160,13 +128,10 @@ pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec
             .iter()
             .position(|&share| u_session < share)
             .unwrap_or(2);
-        let mut n = crate::math::normalize_or(ds.cross(dt), Vec3::Y);
-        if n.dot(q.p) < 0.0 {
-            n = -n;
-        }
         out.push(Impression {
             position: q.p,
-            normal: n,
+            normal,
+
             st: [s, t],
             diameter_mm: plan.dot_mm * (0.8 + 0.4 * u_size),
             k: (plan.dilution_k * SESSION_SHADE[session]).min(0.95),
