@@ -4,7 +4,7 @@
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
 
-use crate::hair::Hairstyle;
+use crate::hair::{HairColour, Hairstyle};
 use crate::look::light::LightingPreset;
 use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{LossSettings, Preset};
@@ -58,6 +58,10 @@ pub struct Consultation {
     pub lighting: LightingPreset,
     /// How the client wears their hair (§4.4; default razor + 1 day, §9 row 10).
     pub hairstyle: Hairstyle,
+    /// Natural hair colour (§9 row 11).
+    pub hair_colour: HairColour,
+    /// Share of grey shafts, 0–1 (§9 row 11).
+    pub grey_fraction: f32,
     /// The SMP plan: hairline, density, dot size, darkness.
     pub plan: Plan,
     /// Timepoint: 0 before treatment, 1–3 healed after that many sessions (§5.2).
@@ -80,6 +84,8 @@ impl Default for Consultation {
             gloss: Gloss::Normal,
             lighting: LightingPreset::Clinic,
             hairstyle: Hairstyle::Stubble1d,
+            hair_colour: HairColour::DarkBrown,
+            grey_fraction: 0.0,
             plan: Plan::default(),
             session: 0,
 
@@ -124,6 +130,12 @@ impl Consultation {
                     "{} is out of range; accepted: {lo} to {hi} L*",
                     self.scalp_offset
                 ),
+            ));
+        }
+        if !(0.0..=1.0).contains(&self.grey_fraction) {
+            return Err(ConsultationError::new(
+                "grey-fraction",
+                format!("{} is out of range; accepted: 0 to 1", self.grey_fraction),
             ));
         }
         if self.session > 3 {

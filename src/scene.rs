@@ -365,8 +365,11 @@ fn hair_layers(
     let (sl, cl) = (libm::sinf(lift.to_radians()), libm::cosf(lift.to_radians()));
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
-    let dark = scalp::hair_colour();
-    let light_hair = crate::math::hex_to_linear(0x6b5443);
+    let natural = crate::math::hex_to_linear(c.hair_colour.hex());
+    let grey = crate::math::hex_to_linear(crate::hair::GREY_HEX);
+    // Miniaturised hairs are finer and carry less pigment: lighter.
+    let light_hair = natural + (Vec3::splat(0.25) - natural) * 0.5;
+    let mut greys = crate::math::Rng::new(c.seed ^ 0x96e7);
     // Melanin hides the shaft in dark skin: the shadow shows in proportion to skin lightness.
     let show = (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0);
     // A cool grey through the skin (the shaft seen under a scattering layer).
@@ -388,7 +391,13 @@ fn hair_layers(
             );
         }
 
-        let colour = dark + (light_hair - dark) * (0.7 * h.miniaturised);
+        let pigmented = natural + (light_hair - natural) * (0.7 * h.miniaturised);
+        let colour = if greys.next_f32() < c.grey_fraction {
+            grey
+        } else {
+            pigmented
+        };
+
         let base = h.root + h.normal * (0.02 * k);
         let tip = if length > 0.0 {
             base + (h.tangent * cl + h.normal * sl) * length

@@ -135,3 +135,38 @@ fn average_tone_does_not_depend_on_resolution() {
         assert!(rel <= 0.03, "{}: {a} vs {b}", style.name());
     }
 }
+
+#[test]
+fn hair_colour_and_grey_fraction_change_the_hair_not_the_face() {
+    use smp_visualiser::hair::HairColour;
+    let view = View {
+        width: 256,
+        height: 256,
+        yaw_deg: 0.0,
+        pitch_deg: 90.0,
+    };
+    let mut b = SceneBuilder::default();
+    let mut tone = |colour, grey_fraction| {
+        let c = Consultation {
+            preset: Preset::Norwood1,
+            hairstyle: Hairstyle::Clipper2,
+            hair_colour: colour,
+            grey_fraction,
+            ..Consultation::default()
+        };
+        mean_luminance(&render_rgba(&b.build(&c).unwrap(), &view), 256, 0.3)
+    };
+    let black = tone(HairColour::Black, 0.0);
+    let brown = tone(HairColour::DarkBrown, 0.0);
+    let blond = tone(HairColour::Blond, 0.0);
+    let salt_pepper = tone(HairColour::DarkBrown, 0.5);
+    assert!(black < brown && brown < blond, "{black} {brown} {blond}");
+    assert!(salt_pepper > brown, "{salt_pepper} vs {brown}");
+    let e = Consultation {
+        grey_fraction: 1.5,
+        ..Consultation::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(e.field, "grey-fraction");
+}

@@ -99,6 +99,35 @@ impl Hairstyle {
     }
 }
 
+/// Natural hair colour (domain.md §9 row 11: black → blond, default dark brown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HairColour {
+    Black,
+    #[default]
+    DarkBrown,
+    Brown,
+    LightBrown,
+    Blond,
+}
+
+impl HairColour {
+    /// sRGB of a shaft of this colour.
+    #[must_use]
+    pub fn hex(self) -> u32 {
+        match self {
+            Self::Black => 0x18120f,
+            Self::DarkBrown => 0x2a1d16,
+            Self::Brown => 0x4a3426,
+            Self::LightBrown => 0x76583e,
+            Self::Blond => 0xb39468,
+        }
+    }
+}
+
+/// A grey (unpigmented) shaft.
+pub const GREY_HEX: u32 = 0xcfcbc4;
+
 /// Native follicular-unit density (FU/cm², §4.2 Caucasian default).
 pub const FU_PER_CM2: f32 = 80.0;
 /// Shares of one- to four-hair units (§4.2 "FU mix").

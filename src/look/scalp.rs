@@ -4,18 +4,12 @@
 
 use crate::head::ScalpChart;
 use crate::loss::LossField;
-use crate::math::{hex_to_linear, lerp3};
+use crate::math::lerp3;
 use crate::scene::{ChartTexture, Texel};
 use glam::Vec3;
 
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
-
-/// Default hair colour, dark brown (domain.md §9 row 11).
-#[must_use]
-pub fn hair_colour() -> Vec3 {
-    hex_to_linear(0x2a1d16)
-}
 
 /// Bakes the loss field over the charted scalp.
 #[must_use]
