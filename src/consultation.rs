@@ -7,7 +7,7 @@
 use crate::hair::{HairColour, Hairstyle};
 use crate::look::light::LightingPreset;
 use crate::look::skin::{Gloss, Undertone};
-use crate::loss::{LossSettings, Preset};
+use crate::loss::{check, LossError, LossSettings, Preset};
 use crate::plan::Plan;
 use core::fmt;
 use serde::{Deserialize, Serialize};
@@ -105,16 +105,8 @@ pub const SCALP_OFFSET_RANGE: (f32, f32) = (-5.0, 5.0);
 impl Consultation {
     /// Checks every field against its accepted range.
     pub fn validate(&self) -> Result<(), ConsultationError> {
-        let (lo, hi) = HEAD_SCALE_RANGE;
-        if !(lo..=hi).contains(&self.head_scale) {
-            return Err(ConsultationError::new(
-                "head-scale",
-                format!(
-                    "{} is out of range; accepted: {lo} to {hi}",
-                    self.head_scale
-                ),
-            ));
-        }
+        let range = |e: LossError| ConsultationError::new(&e.field, e.message);
+        check("head-scale", self.head_scale, HEAD_SCALE_RANGE, "").map_err(range)?;
         let (lo, hi) = SKIN_RANGE;
         if !(lo..=hi).contains(&self.skin) {
             return Err(ConsultationError::new(
@@ -122,22 +114,8 @@ impl Consultation {
                 format!("{} is out of range; accepted: Monk {lo} to {hi}", self.skin),
             ));
         }
-        let (lo, hi) = SCALP_OFFSET_RANGE;
-        if !(lo..=hi).contains(&self.scalp_offset) {
-            return Err(ConsultationError::new(
-                "scalp-offset",
-                format!(
-                    "{} is out of range; accepted: {lo} to {hi} L*",
-                    self.scalp_offset
-                ),
-            ));
-        }
-        if !(0.0..=1.0).contains(&self.grey_fraction) {
-            return Err(ConsultationError::new(
-                "grey-fraction",
-                format!("{} is out of range; accepted: 0 to 1", self.grey_fraction),
-            ));
-        }
+        check("scalp-offset", self.scalp_offset, SCALP_OFFSET_RANGE, " L*").map_err(range)?;
+        check("grey-fraction", self.grey_fraction, (0.0, 1.0), "").map_err(range)?;
         if self.session > 3 {
             return Err(ConsultationError::new(
                 "session",
@@ -147,12 +125,8 @@ impl Consultation {
                 ),
             ));
         }
-        self.plan
-            .validate()
-            .map_err(|e| ConsultationError::new(&e.field, e.message))?;
-        self.loss
-            .validate()
-            .map_err(|e| ConsultationError::new(&e.field, e.message))
+        self.plan.validate().map_err(range)?;
+        self.loss.validate().map_err(range)
     }
 
     /// Parses and validates JSON. Missing fields take their defaults. (Native only: in the

@@ -31,8 +31,8 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
-[--hairstyle NAME] [--session 0-3] [--density N] [--lighting NAME]
- [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
+[--hairstyle NAME] [--session 0-3] [--density N] [--lighting NAME] \
+[--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
     const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
