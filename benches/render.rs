@@ -1,6 +1,8 @@
 //! `cargo bench --bench render`: median native build and render times, printed (never
-//! asserted).
+//! asserted), for the default consultation and for the issue-#4 budget scene (Norwood VI,
+//! razor, three healed SMP sessions over the whole scalp at 120/cm², about 65,000 dots).
 
+use smp_visualiser::hair::Hairstyle;
 use smp_visualiser::loss::Preset;
 use smp_visualiser::render::{render, Frame};
 use smp_visualiser::scene::SceneBuilder;
@@ -20,33 +22,61 @@ fn median_ms(mut f: impl FnMut(), runs: usize) -> f64 {
     t[runs / 2]
 }
 
+/// The budget scene of issue #4.
+#[must_use]
+pub fn budget() -> Consultation {
+    let mut c = Consultation {
+        preset: Preset::Norwood6,
+        hairstyle: Hairstyle::Razor,
+        session: 3,
+        ..Consultation::default()
+    };
+    c.plan.coverage = smp_visualiser::plan::Coverage::FullScalp;
+    c.plan.density_per_cm2 = 120.0;
+    c
+}
+
 fn main() {
     let c = Consultation::default();
-    let head = median_ms(|| drop(SceneBuilder::default().build(&c).unwrap()), 5);
-    let mut builder = SceneBuilder::default();
-    let scene = builder.build(&c).unwrap();
-    let other = Consultation {
-        preset: Preset::Norwood6,
-        ..c.clone()
-    };
-    let mut flip = false;
-    let pattern = median_ms(
-        || {
-            flip = !flip;
-            drop(builder.build(if flip { &other } else { &c }).unwrap());
-        },
-        7,
-    );
-    println!("native scene build: {head:.1} ms with the head, {pattern:.1} ms for a pattern change ({} triangles)", scene.triangle_count());
-    let mut frame = Frame::default();
-    for side in [512u32, 1024] {
-        let view = View {
-            width: side,
-            height: side,
-            yaw_deg: 30.0,
-            pitch_deg: 8.0,
+    let head = median_ms(|| drop(SceneBuilder::default().build(&c).unwrap()), 3);
+    println!("native scene build with the head: {head:.1} ms");
+    for (name, c) in [("default", c), ("budget", budget())] {
+        let mut builder = SceneBuilder::default();
+        let scene = builder.build(&c).unwrap();
+        let other = Consultation {
+            preset: if c.preset == Preset::Norwood5 {
+                Preset::Norwood6
+            } else {
+                Preset::Norwood5
+            },
+            ..c.clone()
         };
-        let ms = median_ms(|| render(&scene, &view, &mut frame), 15);
-        println!("native render {side}x{side}: {ms:.1} ms median of 15");
+        let mut flip = false;
+        let pattern = median_ms(
+            || {
+                flip = !flip;
+                drop(builder.build(if flip { &other } else { &c }).unwrap());
+            },
+            7,
+        );
+        let dots: usize = scene.darkening.iter().skip(1).map(|l| l.len()).sum();
+        let hairs = scene.shafts.as_ref().map_or(0, |s| s.len());
+        println!(
+            "native {name}: pattern change {pattern:.1} ms; {} triangles, {hairs} hairs, {dots} SMP dots",
+            scene.triangle_count()
+        );
+        let mut frame = Frame::default();
+        for side in [512u32, 1024, 2048] {
+            let view = View {
+                width: side,
+                height: side,
+                yaw_deg: 30.0,
+                pitch_deg: 8.0,
+                zoom: 1.0,
+            };
+            let runs = if side > 1024 { 5 } else { 15 };
+            let ms = median_ms(|| render(&scene, &view, &mut frame), runs);
+            println!("native {name} render {side}x{side}: {ms:.1} ms median of {runs}");
+        }
     }
 }

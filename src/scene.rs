@@ -197,6 +197,7 @@ pub struct Scene {
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
     units: Option<(u64, Arc<Units>)>,
+    candidates: Option<(u64, Arc<crate::plan::Candidates>)>,
     builds: usize,
 }
 
@@ -209,6 +210,7 @@ impl SceneBuilder {
                 let h = Arc::new(Head::build(&params));
                 self.head = Some(h.clone());
                 self.units = None;
+                self.candidates = None;
                 h
             }
         }
@@ -221,7 +223,16 @@ impl SceneBuilder {
         loss: &LossField,
         c: &Consultation,
     ) -> Vec<crate::plan::Impression> {
-        crate::plan::impressions(&c.plan, head, loss, c.seed)
+        let density = c.plan.density_per_cm2;
+        let candidates = match &self.candidates {
+            Some((s, cs)) if *s == c.seed && cs.density_per_cm2() == density => cs.clone(),
+            _ => {
+                let cs = Arc::new(crate::plan::Candidates::place(head, density, c.seed));
+                self.candidates = Some((c.seed, cs.clone()));
+                cs
+            }
+        };
+        crate::plan::impressions_from(&candidates, &c.plan, head, loss)
     }
 
     /// Follicle positions for the current head and `seed`, placed or reused.
@@ -258,6 +269,10 @@ impl SceneBuilder {
         if same_but_light {
             scene.lighting = Lighting::preset(new.lighting);
         } else {
+            // `new` is valid, so the build succeeds: free the old hair and pigment layers
+            // first rather than hold two scenes' worth at once (wasm memory only grows).
+            scene.darkening = Vec::new();
+            scene.shafts = None;
             *scene = self.build(new)?;
         }
         Ok(())

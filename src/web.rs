@@ -36,12 +36,19 @@ fn parse_consultation(value: JsValue) -> Result<Consultation, JsError> {
     Ok(c)
 }
 
-fn view(width: u32, height: u32, yaw_deg: f32, pitch_deg: f32) -> Result<View, JsError> {
+fn view(
+    width: u32,
+    height: u32,
+    yaw_deg: f32,
+    pitch_deg: f32,
+    zoom: Option<f32>,
+) -> Result<View, JsError> {
     let v = View {
         width,
         height,
         yaw_deg,
         pitch_deg,
+        zoom: zoom.unwrap_or(1.0),
     };
     v.validate().map_err(|e| JsError::new(&e))?;
     Ok(v)
@@ -96,10 +103,11 @@ impl Visualiser {
         height: u32,
         yaw_deg: f32,
         pitch_deg: f32,
+        zoom: Option<f32>,
     ) -> Result<(), JsValue> {
         render(
             &self.scene,
-            &view(width, height, yaw_deg, pitch_deg)?,
+            &view(width, height, yaw_deg, pitch_deg, zoom)?,
             &mut self.frame,
         );
         let img =
@@ -114,10 +122,11 @@ impl Visualiser {
         height: u32,
         yaw_deg: f32,
         pitch_deg: f32,
+        zoom: Option<f32>,
     ) -> Result<(), JsError> {
         render(
             &self.scene,
-            &view(width, height, yaw_deg, pitch_deg)?,
+            &view(width, height, yaw_deg, pitch_deg, zoom)?,
             &mut self.frame,
         );
         Ok(())
@@ -130,10 +139,11 @@ impl Visualiser {
         height: u32,
         yaw_deg: f32,
         pitch_deg: f32,
+        zoom: Option<f32>,
     ) -> Result<Vec<u8>, JsError> {
         render(
             &self.scene,
-            &view(width, height, yaw_deg, pitch_deg)?,
+            &view(width, height, yaw_deg, pitch_deg, zoom)?,
             &mut self.frame,
         );
         Ok(self.frame.rgba.clone())
@@ -147,10 +157,11 @@ impl Visualiser {
         height: u32,
         yaw_deg: f32,
         pitch_deg: f32,
+        zoom: Option<f32>,
     ) -> Result<String, JsError> {
         render(
             &self.scene,
-            &view(width, height, yaw_deg, pitch_deg)?,
+            &view(width, height, yaw_deg, pitch_deg, zoom)?,
             &mut self.frame,
         );
         Ok(format!("{:016x}", fnv1a64(&self.frame.rgba)))

@@ -7,7 +7,8 @@ mod common;
 use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
-use smp_visualiser::render::render_rgba;
+use smp_visualiser::plan::Coverage;
+use smp_visualiser::render::{render_in_bands, render_rgba, Frame};
 use smp_visualiser::scene::SceneBuilder;
 use smp_visualiser::{Consultation, View};
 
@@ -75,65 +76,122 @@ fn mean_luminance(rgba: &[u8], side: usize, frac: f32) -> f32 {
     (sum / ((hi - lo) * (hi - lo)) as f64) as f32
 }
 
+/// Relative gap between the scalp's mean linear luminance in a 512² top view and in a 2048²
+/// top view box-downsampled (in linear light) to 512².
+fn filtering_gap(c: &Consultation) -> f32 {
+    let scene = SceneBuilder::default().build(c).unwrap();
+    let top = |side| View {
+        width: side,
+        height: side,
+        yaw_deg: 0.0,
+        pitch_deg: 90.0,
+        zoom: 1.0,
+    };
+    let small = render_rgba(&scene, &top(512));
+    // 2048² renders in bands (render::BAND_PIXELS).
+    let big = render_rgba(&scene, &top(2048));
+    let mut down = vec![0u8; 512 * 512 * 4];
+    for y in 0..512 {
+        for x in 0..512 {
+            for ch in 0..3 {
+                let mut acc = 0.0f32;
+                for dy in 0..4 {
+                    for dx in 0..4 {
+                        acc += srgb_to_linear(
+                            f32::from(big[((y * 4 + dy) * 2048 + x * 4 + dx) * 4 + ch]) / 255.0,
+                        );
+                    }
+                }
+                let v = smp_visualiser::math::linear_to_srgb(acc / 16.0);
+                down[(y * 512 + x) * 4 + ch] = (v * 255.0 + 0.5) as u8;
+            }
+            down[(y * 512 + x) * 4 + 3] = 255;
+        }
+    }
+    // The centre of a top view is all scalp.
+    let (a, b) = (
+        mean_luminance(&small, 512, 0.3),
+        mean_luminance(&down, 512, 0.3),
+    );
+    eprintln!(
+        "{} {}: 512² {a:.4}, 2048²→512² {b:.4}, {:.2} %",
+        c.preset.name(),
+        c.hairstyle.name(),
+        (a - b).abs() / b * 100.0
+    );
+    (a - b).abs() / b
+}
+
 #[test]
 fn average_tone_does_not_depend_on_resolution() {
-    // Top view of a full head: the centre of the frame is all scalp and hair.
+    // Follicles at native density, shaved and at #1.
     for style in [Hairstyle::Razor, Hairstyle::Clipper1] {
         let c = Consultation {
             preset: Preset::Norwood1,
             hairstyle: style,
             ..Consultation::default()
         };
-        let scene = SceneBuilder::default().build(&c).unwrap();
-        let small = render_rgba(
-            &scene,
-            &View {
-                width: 512,
-                height: 512,
-                yaw_deg: 0.0,
-                pitch_deg: 90.0,
-            },
-        );
-        let big = render_rgba(
-            &scene,
-            &View {
-                width: 2048,
-                height: 2048,
-                yaw_deg: 0.0,
-                pitch_deg: 90.0,
-            },
-        );
-        // Box-downsample 2048² to 512² in linear light.
-        let mut down = vec![0u8; 512 * 512 * 4];
-        for y in 0..512 {
-            for x in 0..512 {
-                for ch in 0..3 {
-                    let mut acc = 0.0f32;
-                    for dy in 0..4 {
-                        for dx in 0..4 {
-                            acc += srgb_to_linear(
-                                f32::from(big[((y * 4 + dy) * 2048 + x * 4 + dx) * 4 + ch]) / 255.0,
-                            );
-                        }
-                    }
-                    let v = smp_visualiser::math::linear_to_srgb(acc / 16.0);
-                    down[(y * 512 + x) * 4 + ch] = (v * 255.0 + 0.5) as u8;
-                }
-                down[(y * 512 + x) * 4 + 3] = 255;
-            }
-        }
-        let (a, b) = (
-            mean_luminance(&small, 512, 0.3),
-            mean_luminance(&down, 512, 0.3),
-        );
-        let rel = (a - b).abs() / b;
-        eprintln!(
-            "{}: 512² {a:.4}, 2048²→512² {b:.4}, {:.2} %",
-            style.name(),
-            rel * 100.0
-        );
-        assert!(rel <= 0.03, "{}: {a} vs {b}", style.name());
+        assert!(filtering_gap(&c) <= 0.03, "{}", style.name());
     }
+}
+
+#[test]
+fn smp_dot_field_is_filtered_not_aliased() {
+    // A full-head field of healed dots (three sessions, 120/cm² of 0.25 mm dots) on a bald
+    // head: about 0.06 px² a dot at 512², 0.9 px² at 2048².
+    let mut c = Consultation {
+        preset: Preset::Norwood7,
+        hairstyle: Hairstyle::Razor,
+        session: 3,
+        ..Consultation::default()
+    };
+    c.plan.coverage = Coverage::FullScalp;
+    c.plan.density_per_cm2 = 120.0;
+    c.plan.dot_mm = 0.25;
+    let gap = filtering_gap(&c);
+    assert!(gap <= 0.03, "{gap}");
+    // The dots are really there: the same head without them is measurably lighter.
+    let before = Consultation {
+        session: 0,
+        ..c.clone()
+    };
+    let scene = SceneBuilder::default().build(&before).unwrap();
+    let dotted = SceneBuilder::default().build(&c).unwrap();
+    let view = View {
+        width: 512,
+        height: 512,
+        yaw_deg: 0.0,
+        pitch_deg: 90.0,
+        zoom: 1.0,
+    };
+    let (l0, l1) = (
+        mean_luminance(&render_rgba(&scene, &view), 512, 0.3),
+        mean_luminance(&render_rgba(&dotted, &view), 512, 0.3),
+    );
+    assert!(l1 < l0 * 0.97, "{l1} vs {l0}");
+}
+
+#[test]
+fn banded_frames_equal_whole_frames() {
+    // #2 hair is the longest-reaching strand layer of the short styles.
+    let c = Consultation {
+        hairstyle: Hairstyle::Clipper2,
+        session: 2,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let view = View {
+        width: 600,
+        height: 500,
+        yaw_deg: 20.0,
+        pitch_deg: 30.0,
+        zoom: 1.0,
+    };
+    let (mut whole, mut banded) = (Frame::default(), Frame::default());
+    render_in_bands(&scene, &view, &mut whole, usize::MAX);
+    // 50 rows' worth a band: many bands, each with its extra rows.
+    render_in_bands(&scene, &view, &mut banded, 600 * 50);
+    assert!(whole.rgba == banded.rgba, "banding changed the frame");
 }
 
 #[test]
@@ -144,6 +202,7 @@ fn hair_colour_and_grey_fraction_change_the_hair_not_the_face() {
         height: 256,
         yaw_deg: 0.0,
         pitch_deg: 90.0,
+        zoom: 1.0,
     };
     let mut b = SceneBuilder::default();
     let mut tone = |colour, grey_fraction| {
@@ -169,4 +228,130 @@ fn hair_colour_and_grey_fraction_change_the_hair_not_the_face() {
     .validate()
     .unwrap_err();
     assert_eq!(e.field, "grey-fraction");
+}
+
+#[test]
+fn close_up_resolves_follicles_at_the_native_density() {
+    use smp_visualiser::render::camera::{Camera, ZOOM_CLOSE};
+    let c = Consultation {
+        preset: Preset::Norwood1,
+        hairstyle: Hairstyle::Razor,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let side = 1024usize;
+    let view = View {
+        width: side as u32,
+        height: side as u32,
+        yaw_deg: 0.0,
+        pitch_deg: 90.0,
+        zoom: ZOOM_CLOSE,
+    };
+    let rgba = render_rgba(&scene, &view);
+    let cam = Camera::new(&view, &scene.framing);
+    let chart = &scene.head.chart;
+
+    // A 14 × 14 mm chart window around the midline point under the centre of the view.
+    let target_z = scene.framing.target.z;
+    let s_mid = (200..400)
+        .map(|i| i as f32 * 0.5)
+        .min_by(|a, b| {
+            let d = |s: f32| (chart.point(s, 0.0).unwrap().p.z - target_z).abs();
+            d(*a).total_cmp(&d(*b))
+        })
+        .unwrap();
+    let (s0, s1, t0, t1) = (s_mid - 7.0, s_mid + 7.0, -7.0f32, 7.0f32);
+    let mut outline = Vec::new();
+    for i in 0..56 {
+        let f = i as f32 / 56.0 * 4.0;
+        let (s, t) = match f as usize {
+            0 => (s0 + (s1 - s0) * f, t0),
+            1 => (s1, t0 + (t1 - t0) * (f - 1.0)),
+            2 => (s1 - (s1 - s0) * (f - 2.0), t1),
+            _ => (s0, t1 - (t1 - t0) * (f - 3.0)),
+        };
+        let (x, y, _) = cam.project(chart.point(s, t).unwrap().p).unwrap();
+        assert!(x > 0.0 && y > 0.0 && x < side as f32 && y < side as f32);
+        outline.push((x, y));
+    }
+    let inside = |x: f32, y: f32| {
+        let mut c = false;
+        for i in 0..outline.len() {
+            let (a, b) = (outline[i], outline[(i + 1) % outline.len()]);
+            if (a.1 > y) != (b.1 > y) && x < a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                c = !c;
+            }
+        }
+        c
+    };
+
+    // Shaft ends are the darkest things on a shaved scalp: well under half the skin's
+    // luminance, where the shafts' shadows under the skin stay above it.
+    let lum: Vec<f32> = rgba
+        .chunks_exact(4)
+        .map(|p| {
+            let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
+            0.2126 * l(p[0]) + 0.7152 * l(p[1]) + 0.0722 * l(p[2])
+        })
+        .collect();
+    let mut sorted = lum.clone();
+    sorted.sort_by(f32::total_cmp);
+    let skin = sorted[sorted.len() * 3 / 4];
+    let dark: Vec<bool> = lum.iter().map(|&l| l < 0.4 * skin).collect();
+    // Merge a unit's hairs (0.1 mm apart, about 5 px here) into one blob: grow dark pixels by
+    // 3 px. Units sit at least 0.8 mm (45 px) apart.
+    let r = 3isize;
+    let mut grown = vec![false; dark.len()];
+    for y in 0..side as isize {
+        for x in 0..side as isize {
+            if dark[y as usize * side + x as usize] {
+                for dy in -r..=r {
+                    for dx in -r..=r {
+                        let (u, v) = (x + dx, y + dy);
+                        if u >= 0 && v >= 0 && u < side as isize && v < side as isize {
+                            grown[v as usize * side + u as usize] = true;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Connected blobs, counted where their centroid falls inside the window.
+    let mut seen = vec![false; grown.len()];
+    let mut count = 0;
+    for start in 0..grown.len() {
+        if !grown[start] || seen[start] {
+            continue;
+        }
+        let (mut n, mut sx, mut sy) = (0usize, 0.0f64, 0.0f64);
+        let mut stack = vec![start];
+        seen[start] = true;
+        while let Some(p) = stack.pop() {
+            let (x, y) = (p % side, p / side);
+            n += 1;
+            sx += x as f64;
+            sy += y as f64;
+            for (dx, dy) in [(-1isize, 0isize), (1, 0), (0, -1), (0, 1)] {
+                let (u, v) = (x as isize + dx, y as isize + dy);
+                if u >= 0 && v >= 0 && u < side as isize && v < side as isize {
+                    let q = v as usize * side + u as usize;
+                    if grown[q] && !seen[q] {
+                        seen[q] = true;
+                        stack.push(q);
+                    }
+                }
+            }
+        }
+        if inside((sx / n as f64) as f32 + 0.5, (sy / n as f64) as f32 + 0.5) {
+            count += 1;
+        }
+    }
+    let area_cm2 = common::chart_window_cm2(chart, (s0, s1), (t0, t1));
+    let density = scene.loss.sample(&chart.point(s_mid, 0.0).unwrap()).density;
+    let expected = FU_PER_CM2 * density * area_cm2;
+    eprintln!("{count} follicles resolved in {area_cm2:.2} cm², expected {expected:.0}");
+    assert!(
+        (count as f32 / expected - 1.0).abs() <= 0.1,
+        "{count} follicles in {area_cm2:.2} cm², expected {expected:.0}"
+    );
 }

@@ -111,6 +111,7 @@ fn oily_scalp_has_the_brighter_highlight_in_a_render() {
         height: 160,
         yaw_deg: 20.0,
         pitch_deg: 45.0,
+        zoom: 1.0,
     };
     for p in LightingPreset::ALL {
         let mut peak = |gloss| {
@@ -146,6 +147,7 @@ fn forehead_delta_e(monk: u8) -> f32 {
         height: 400,
         yaw_deg: 0.0,
         pitch_deg: 0.0,
+        zoom: 1.0,
     };
     let rgba = render_rgba(&scene, &view);
     let cam = Camera::new(&view, &scene.framing);
@@ -192,6 +194,7 @@ fn a_light_change_re_renders_without_rebuilding_the_scene() {
         height: 96,
         yaw_deg: 30.0,
         pitch_deg: 10.0,
+        zoom: 1.0,
     };
     let before = render_rgba(&scene, &view);
     let new = Consultation {

@@ -1,4 +1,5 @@
-// Benchmark page: median wasm render times in this browser (numbers printed, never asserted).
+// Benchmark page: median wasm timings in this browser for the issue-#4 budget scene (printed
+// by `make bench`, never asserted), and the wasm memory size after a 2048² render.
 import init, { Visualiser } from './pkg/smp_visualiser.js';
 
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -9,21 +10,49 @@ function time(f, runs) {
   return median(t);
 }
 
+// Norwood VI, razor, three healed sessions over the whole scalp at 120/cm² (about 65,000
+// dots), natural follicles everywhere else: the same scene as benches/render.rs.
+const BUDGET = {
+  preset: 'norwood-6',
+  hairstyle: 'razor',
+  session: 3,
+  plan: { 'density-per-cm2': 120, coverage: 'full-scalp' },
+};
+
 async function main() {
-  await init();
+  const wasm = await init();
+  const mb = () => wasm.memory.buffer.byteLength / (1024 * 1024);
   const results = {};
   const builds = [];
   let viz;
   for (let i = 0; i < 3; i += 1) {
+    if (viz) viz.free();
     const s = performance.now();
-    viz = new Visualiser(undefined);
+    viz = new Visualiser(BUDGET);
     builds.push(performance.now() - s);
+    if (i === 0) {
+      results.memoryBuildMB = mb();
+      viz.render(2048, 2048, 30, 8);
+      results.memory2048MB = mb();
+    }
   }
   results.sceneBuildMs = median(builds);
   results.triangles = viz.triangleCount();
   for (const side of [512, 1024]) {
     results[`render${side}Ms`] = time(() => viz.render(side, side, 30, 8), side > 512 ? 9 : 15);
   }
+  let flip = false;
+  results.lightChange1024Ms = time(() => {
+    flip = !flip;
+    viz.setConsultation({ ...BUDGET, lighting: flip ? 'sun' : 'clinic' });
+    viz.render(1024, 1024, 30, 8);
+  }, 9);
+  results.presetChangeMs = time(() => {
+    flip = !flip;
+    viz.setConsultation({ ...BUDGET, preset: flip ? 'norwood-5' : 'norwood-6' });
+  }, 9);
+  viz.render(2048, 2048, 30, 8);
+  results.memoryEndMB = mb();
   window.__bench = results;
   document.getElementById('out').textContent = JSON.stringify(results, null, 2);
 }

@@ -22,7 +22,7 @@ mod cli {
     use smp_visualiser::look::skin::Gloss;
 
     use smp_visualiser::loss::preset::ALL;
-    use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE};
+    use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE, ZOOM_RANGE};
     use smp_visualiser::render::render_rgba;
     use smp_visualiser::scene::SceneBuilder;
     use smp_visualiser::sheet::Canvas;
@@ -30,16 +30,16 @@ mod cli {
     use std::process::ExitCode;
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
-[--width W] [--height H] [--yaw DEG] [--pitch DEG] [--consultation FILE.json] [--preset NAME] \
+[--width W] [--height H] [--yaw DEG] [--pitch DEG] [--zoom 0.25-16] [--consultation FILE.json] [--preset NAME] \
 [--hairstyle NAME] [--session 0-3] [--density N] [--lighting NAME] \
 [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
-    const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, \
+    const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, --zoom, \
 --consultation, --preset, --hairstyle, --session, --density, --lighting, --gloss, --skin, --sex, \
 --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 16] = [
+    const VALUED: [&str; 17] = [
         "--session",
         "--density",
         "--hairstyle",
@@ -51,6 +51,7 @@ mod cli {
         "--height",
         "--yaw",
         "--pitch",
+        "--zoom",
         "--consultation",
         "--preset",
         "--skin",
@@ -84,12 +85,17 @@ mod cli {
             height: 1024,
             yaw_deg: 0.0,
             pitch_deg: 0.0,
+            zoom: 1.0,
         };
         let mut consultation = Consultation::default();
         let mut overrides: Vec<(String, String)> = Vec::new();
         let mut file_given = false;
         let sides = format!("{} to {} pixels", SIDE_RANGE.0, SIDE_RANGE.1);
         let pitches = format!("{} to {} degrees", PITCH_RANGE.0, PITCH_RANGE.1);
+        let zooms = format!(
+            "{} (across the room) to {} (close-up)",
+            ZOOM_RANGE.0, ZOOM_RANGE.1
+        );
         let mut it = argv.iter();
         while let Some(flag) = it.next() {
             match flag.as_str() {
@@ -111,6 +117,7 @@ mod cli {
                 "--height" => view.height = parse_num(flag, v, &sides)?,
                 "--yaw" => view.yaw_deg = parse_num(flag, v, "any number of degrees")?,
                 "--pitch" => view.pitch_deg = parse_num(flag, v, &pitches)?,
+                "--zoom" => view.zoom = parse_num(flag, v, &zooms)?,
                 "--consultation" => {
                     file_given = true;
                     let text = std::fs::read_to_string(v)
@@ -218,6 +225,7 @@ mod cli {
                     height: CELL,
                     yaw_deg: yaw,
                     pitch_deg: pitch,
+                    zoom: 1.0,
                 };
                 canvas.blit(
                     x + k as u32 * CELL,

@@ -8,7 +8,7 @@
 //! spiral that fades with distance: forward on top, down the sides and the back.
 
 use super::{FU_MIX, FU_PER_CM2, SHAFT_MM};
-use crate::head::scatter::{frame, scatter, Frame, OVERSAMPLE};
+use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::{Head, ScalpPoint};
 use crate::loss::{LossField, LossSettings, Preset};
 use crate::math::{normalize_or, Rng};
@@ -37,7 +37,7 @@ const TWIST_FADE_MM: f32 = 45.0;
 /// hair could grow. They depend on the head and seed only, so a pattern change reuses them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Units {
-    points: Vec<(f32, f32)>,
+    sites: Vec<Frame>,
 }
 
 impl Units {
@@ -50,18 +50,18 @@ impl Units {
             .expect("defaults are valid");
         let per_mm2 = FU_PER_CM2 / 100.0;
         Self {
-            points: scatter(head, per_mm2, 2, &|q| full.native(q) > 0.0, seed ^ 0xf011),
+            sites: sites(head, per_mm2, 2, &|q| full.native(q) > 0.0, seed ^ 0xf011),
         }
     }
 
     #[must_use]
     pub fn len(&self) -> usize {
-        self.points.len()
+        self.sites.len()
     }
 
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.points.is_empty()
+        self.sites.is_empty()
     }
 }
 
@@ -74,24 +74,19 @@ pub fn grow(head: &Head, loss: &LossField, seed: u64) -> Vec<Hair> {
 /// Grows hairs from already placed units.
 #[must_use]
 pub fn grow_from(units: &Units, head: &Head, loss: &LossField, seed: u64) -> Vec<Hair> {
-    let chart = &head.chart;
     let lm = &head.landmarks;
     let k = head.params.scale;
-    let units = &units.points;
     let mut rng = Rng::new(seed ^ 0x4a17);
     let whorl = lm.whorl_st;
     let mut hairs = Vec::with_capacity(units.len() * 2);
-    for &(s, t) in units {
-        let Some(Frame {
-            q,
-            ds,
-            dt,
-            area,
-            normal: n,
-        }) = frame(chart, s, t, 0.5 * k)
-        else {
-            continue;
-        };
+    for &Frame {
+        q,
+        ds,
+        dt,
+        area,
+        normal: n,
+    } in &units.sites
+    {
         // Keep units in proportion to density and surface area per chart area.
         let sample = loss.sample(&q);
         let keep = (sample.density * area / OVERSAMPLE).min(1.0);

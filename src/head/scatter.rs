@@ -149,6 +149,7 @@ pub(crate) fn scatter(
 
 /// The surface at chart (s, t): the point, the chart's tangent vectors (finite differences
 /// over `h` mm), skin area per chart area, and the outward normal.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Frame {
     pub q: ScalpPoint,
     pub ds: Vec3,
@@ -175,6 +176,22 @@ pub(crate) fn frame(chart: &ScalpChart, s: f32, t: f32, h: f32) -> Option<Frame>
         area: ds.cross(dt).length(),
         normal,
     })
+}
+
+/// Blue-noise points with their surface frames, placed once per head and seed and thinned
+/// per pattern: evaluating a frame is three chart look-ups, the larger part of a rebuild.
+pub(crate) fn sites(
+    head: &Head,
+    per_mm2: f32,
+    dilate: isize,
+    inside: &dyn Fn(&ScalpPoint) -> bool,
+    seed: u64,
+) -> Vec<Frame> {
+    let h = 0.5 * head.params.scale;
+    scatter(head, per_mm2, dilate, inside, seed)
+        .into_iter()
+        .filter_map(|(s, t)| frame(&head.chart, s, t, h))
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,9 +11,13 @@ use glam::Vec3;
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
 
-/// Bakes the loss field over the charted scalp.
+/// Bakes the loss field over the charted scalp; empty (and free) when the scalp has neither
+/// its own tone nor scars, the common case.
 #[must_use]
 pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, scalp_skin: Vec3) -> ChartTexture {
+    if scalp_skin == skin && !loss.has_scars() {
+        return ChartTexture::default();
+    }
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -35,7 +39,11 @@ pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, scalp_skin: Vec3) 
         for i in 0..width {
             let s = s0 + (i as f32 + 0.5) * TEXEL_MM;
             let Some(q) = chart.point(s, t) else { continue };
-            let l = loss.sample(&q);
+            let scar = if loss.has_scars() {
+                loss.sample(&q).scar
+            } else {
+                0.0
+            };
             let mut texel = Texel::default();
             if scalp_skin != skin {
                 // The scalp (where hair grows on a full head) takes the scalp tone.
@@ -46,15 +54,15 @@ pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, scalp_skin: Vec3) 
                     gloss: 1.0,
                 };
             }
-            if l.scar > 0.0 {
+            if scar > 0.0 {
                 let under = if texel.alpha > 0.0 {
                     texel.color
                 } else {
                     scar_colour
                 };
-                texel.color = lerp3(under, scar_colour, l.scar);
-                texel.alpha = texel.alpha + (0.85 - texel.alpha) * l.scar;
-                texel.gloss = 1.0 + 0.8 * l.scar;
+                texel.color = lerp3(under, scar_colour, scar);
+                texel.alpha = texel.alpha + (0.85 - texel.alpha) * scar;
+                texel.gloss = 1.0 + 0.8 * scar;
             }
             texels[j * width + i] = texel;
         }

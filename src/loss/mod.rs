@@ -242,6 +242,12 @@ impl LossField {
         }
     }
 
+    /// Whether the field has scars (FUT or FUE), which keep their own look.
+    #[must_use]
+    pub fn has_scars(&self) -> bool {
+        self.overlays.has_scars()
+    }
+
     /// The landmarks the field was placed by.
     #[must_use]
     pub fn landmarks(&self) -> &Landmarks {

@@ -242,6 +242,11 @@ impl Overlays {
         Ok(out)
     }
 
+    /// Whether any scar is laid over the pattern.
+    pub(super) fn has_scars(&self) -> bool {
+        self.fut.is_some() || self.fue.is_some()
+    }
+
     /// (hair kept 0..=1, scar 0..=1) at q.
     pub(super) fn at(&self, q: &ScalpPoint) -> (f32, f32) {
         let mut keep: f32 = 1.0;

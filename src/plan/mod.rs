@@ -6,9 +6,9 @@
 //! dealt to sessions at about 30 / 70 / 100 % (§5.2); each healed dot is skin × (1 − k)
 //! (§6.4) with ±20 % size jitter (§5.1). Domain code only: dots are positions and sizes.
 
-use crate::head::scatter::{frame, scatter, Frame, OVERSAMPLE};
+use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::Head;
-use crate::loss::{check, LossError, LossField};
+use crate::loss::{check, LossError, LossField, LossSettings, Preset};
 use crate::math::Rng;
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
@@ -26,6 +26,21 @@ pub struct Plan {
     /// Mid-frontal hairline height above the glabella along the surface (§9 row 2: 75 mm;
     /// 55–100).
     pub hairline_mm: f32,
+    /// Where pigment goes: only where hair is missing or thin, or the whole scalp.
+    pub coverage: Coverage,
+}
+
+/// Which part of the planned full head gets impressions.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Coverage {
+    /// Bald and thinning skin, in proportion to the hair missing, so SMP blends into the
+    /// remaining hair (§5.6).
+    #[default]
+    Thinning,
+    /// The whole planned scalp, hair-bearing sides and back included: the even shaved look
+    /// of a Norwood VI–VII client whose fringe is also dotted.
+    FullScalp,
 }
 
 impl Default for Plan {
@@ -35,6 +50,7 @@ impl Default for Plan {
             dot_mm: 0.15,
             dilution_k: 0.65,
             hairline_mm: 75.0,
+            coverage: Coverage::Thinning,
         }
     }
 }
@@ -94,45 +110,94 @@ pub struct Estimate {
 #[must_use]
 pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
     let want = loss.full_head(q, plan.hairline_mm * k);
-    (want - loss.sample(q).density).clamp(0.0, 1.0)
+    match plan.coverage {
+        Coverage::Thinning => (want - loss.sample(q).density).clamp(0.0, 1.0),
+        Coverage::FullScalp => want,
+    }
+}
+
+/// Blue-noise impression sites at one final density over everywhere any plan could treat,
+/// each with its dice (keep, session, size). They depend on the head, density and seed only,
+/// so a pattern or hairline change re-thins them instead of re-placing them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidates {
+    density_per_cm2: f32,
+    sites: Vec<(Frame, [f32; 3])>,
+}
+
+impl Candidates {
+    /// Places the sites for `density_per_cm2` on `head`.
+    #[must_use]
+    pub fn place(head: &Head, density_per_cm2: f32, seed: u64) -> Self {
+        let k = head.params.scale;
+        // The full head under the lowest hairline a plan accepts covers every treatable point;
+        // it does not depend on the pattern.
+        let field = LossField::new(Preset::Norwood1, &LossSettings::default(), head, seed)
+            .expect("defaults are valid");
+        let lowest = HAIRLINE_RANGE.0 * k;
+        let found = sites(
+            head,
+            density_per_cm2 / 100.0,
+            1,
+            &|q| field.full_head(q, lowest) > 0.0,
+            seed ^ 0x5e55,
+        );
+        let mut rng = Rng::new(seed ^ 0xd075);
+        Self {
+            density_per_cm2,
+            sites: found
+                .into_iter()
+                .map(|f| (f, [rng.next_f32(), rng.next_f32(), rng.next_f32()]))
+                .collect(),
+        }
+    }
+
+    /// The final density these sites were placed for.
+    #[must_use]
+    pub fn density_per_cm2(&self) -> f32 {
+        self.density_per_cm2
+    }
 }
 
 /// Places every impression of the plan (all three sessions), blue-noise in chart mm.
 #[must_use]
 pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec<Impression> {
-    let chart = &head.chart;
-    let k = head.params.scale;
-    let per_mm2 = plan.density_per_cm2 / 100.0;
-    // Only where treatment is wanted (the mask dilated by one cell).
-    let points = scatter(
+    impressions_from(
+        &Candidates::place(head, plan.density_per_cm2, seed),
+        plan,
         head,
-        per_mm2,
-        1,
-        &|q| treated(plan, loss, q, k) > 0.0,
-        seed ^ 0x5e55,
-    );
-    let mut rng = Rng::new(seed ^ 0xd075);
-    let mut out = Vec::with_capacity(points.len());
-    for (s, t) in points {
-        let Some(Frame {
+        loss,
+    )
+}
+
+/// The plan's impressions out of already placed sites (placed for `plan`'s density).
+#[must_use]
+pub fn impressions_from(
+    candidates: &Candidates,
+    plan: &Plan,
+    head: &Head,
+    loss: &LossField,
+) -> Vec<Impression> {
+    let k = head.params.scale;
+    let mut out = Vec::with_capacity(candidates.sites.len());
+    for (
+        Frame {
             q, area, normal, ..
-        }) = frame(chart, s, t, 0.5)
-        else {
-            continue;
-        };
-        let (u_keep, u_session, u_size) = (rng.next_f32(), rng.next_f32(), rng.next_f32());
-        if u_keep >= (treated(plan, loss, &q, k) * area / OVERSAMPLE).min(1.0) {
+        },
+        [u_keep, u_session, u_size],
+    ) in &candidates.sites
+    {
+        if *u_keep >= (treated(plan, loss, q, k) * area / OVERSAMPLE).min(1.0) {
             continue;
         }
         let session = SESSION_SHARE
             .iter()
-            .position(|&share| u_session < share)
+            .position(|share| u_session < share)
             .unwrap_or(2);
         out.push(Impression {
             position: q.p,
-            normal,
-
-            st: [s, t],
+            normal: *normal,
+            st: [q.s, q.t],
             diameter_mm: plan.dot_mm * (0.8 + 0.4 * u_size),
             k: (plan.dilution_k * SESSION_SHADE[session]).min(0.95),
             session: session as u8 + 1,

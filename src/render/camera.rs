@@ -6,6 +6,13 @@ use glam::Vec3;
 
 /// Conversation distance (research/domain.md §7, issue "viewing distance": about 1 m).
 pub const DISTANCE_MM: f32 = 1000.0;
+/// Accepted zoom: from across a room (0.25: the viewer 4 m away) to a loupe on the scalp
+/// (16: a 0.15 mm dot is 3.7 px across in a 512 px view, 7 px at 1024).
+pub const ZOOM_RANGE: (f32, f32) = (0.25, 16.0);
+/// Zoom for "across the room", about 3 m away.
+pub const ZOOM_ROOM: f32 = 1.0 / 3.0;
+/// Zoom for the close-up that resolves single follicles and dots.
+pub const ZOOM_CLOSE: f32 = 16.0;
 /// Accepted output size per side, in pixels.
 pub const SIDE_RANGE: (u32, u32) = (16, 4096);
 /// Accepted pitch in degrees: from below the chin to straight down on the crown.
@@ -20,6 +27,10 @@ pub struct View {
     pub yaw_deg: f32,
     /// Degrees above the horizon; 90 looks straight down on the crown.
     pub pitch_deg: f32,
+    /// 1 frames the head at conversation distance. Below 1 the viewer steps back (the head
+    /// gets smaller and flatter in perspective); above 1 a lens magnifies the centre of the
+    /// view from where the viewer stands.
+    pub zoom: f32,
 }
 
 impl View {
@@ -41,6 +52,13 @@ impl View {
             return Err(format!(
                 "pitch: {} is out of range; accepted: {lo} to {hi} degrees",
                 self.pitch_deg
+            ));
+        }
+        let (lo, hi) = ZOOM_RANGE;
+        if !(lo..=hi).contains(&self.zoom) {
+            return Err(format!(
+                "zoom: {} is out of range; accepted: {lo} to {hi}",
+                self.zoom
             ));
         }
         Ok(())
@@ -71,12 +89,13 @@ impl Camera {
         let right = Vec3::new(cy, 0.0, -sy);
         let up = right.cross(forward);
         let side = view.width.min(view.height) as f32;
+        let distance = DISTANCE_MM / view.zoom.min(1.0);
         Self {
-            eye: framing.target + back * DISTANCE_MM,
+            eye: framing.target + back * distance,
             right,
             up,
             forward,
-            focal: side * DISTANCE_MM / framing.extent,
+            focal: side * DISTANCE_MM * view.zoom.max(1.0) / framing.extent,
             cx: view.width as f32 * 0.5,
             cy: view.height as f32 * 0.5,
         }

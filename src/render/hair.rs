@@ -9,16 +9,30 @@ use crate::math::normalize_or;
 use crate::scene::Scene;
 use glam::Vec3;
 
-/// Applies the scene's darkening layers (shafts under the skin, pigment) to `albedo`.
-pub fn darken(scene: &Scene, cam: &Camera, vis: &VisBuffer, albedo: &mut [Vec3], acc: &mut [Vec3]) {
+/// Accumulates the scene's darkening layers (shafts under the skin, pigment): `acc` gets the
+/// covered area per pixel, `acc_c` the covered area times the fraction of each channel the
+/// strand removes. See [`removal`].
+pub fn darken(scene: &Scene, cam: &Camera, vis: &VisBuffer, acc: &mut [f32], acc_c: &mut [Vec3]) {
+    acc.fill(0.0);
+    acc_c.fill(Vec3::ZERO);
     for layer in &scene.darkening {
-        acc.fill(Vec3::ZERO);
-        splat(layer, cam, vis, |k, p, a| acc[p] += layer.color[k] * a);
-        for (al, &d) in albedo.iter_mut().zip(acc.iter()) {
-            if d != Vec3::ZERO {
-                *al *= Vec3::ONE - d.min(Vec3::ONE);
-            }
-        }
+        splat(layer, cam, vis, |k, p, a| {
+            acc[p] += a;
+            acc_c[p] += layer.color[k] * a;
+        });
+    }
+}
+
+/// The fraction of each channel the darkening layers remove at a pixel: linear in covered
+/// area up to a full pixel, which keeps the mean tone of sub-pixel dots at any resolution;
+/// beyond, the coverage-weighted mean, so overlapping shadows stay a shadow, not black.
+#[inline]
+#[must_use]
+pub fn removal(acc: f32, acc_c: Vec3) -> Vec3 {
+    if acc <= 1.0 {
+        acc_c
+    } else {
+        acc_c * (1.0 / acc)
     }
 }
 

@@ -13,7 +13,7 @@ pub const EMPTY: u32 = u32::MAX;
 /// Bits of the id that hold the triangle index; the mesh index sits above them.
 pub const TRI_BITS: u32 = 24;
 
-/// Nearest surface per pixel.
+/// Nearest surface per pixel of a band of whole rows (the whole frame unless it is large).
 #[derive(Clone, Debug, Default)]
 pub struct VisBuffer {
     /// Reciprocal view depth (larger is nearer); 0 where empty.
@@ -23,13 +23,25 @@ pub struct VisBuffer {
     /// Weights of the triangle's second and third vertices.
     pub bary: Vec<[f32; 2]>,
     pub width: usize,
+    /// The frame row of the band's first row; pixel coordinates stay the frame's.
+    pub y0: usize,
 }
 
 impl VisBuffer {
-    pub(crate) fn resize(&mut self, n: usize) {
+    /// Sizes the buffer for `rows` rows of `width` pixels starting at frame row `y0`.
+    pub(crate) fn reset(&mut self, width: usize, y0: usize, rows: usize) {
+        let n = width * rows;
+        self.width = width;
+        self.y0 = y0;
         self.inv_z.resize(n, 0.0);
         self.id.resize(n, EMPTY);
         self.bary.resize(n, [0.0; 2]);
+    }
+
+    /// Rows in the band.
+    #[must_use]
+    pub fn rows(&self) -> usize {
+        self.id.len() / self.width.max(1)
     }
 
     fn clear(&mut self) {
@@ -43,8 +55,7 @@ type SVert = (f32, f32, f32);
 
 /// Rasterises every mesh of the scene.
 pub fn rasterize(scene: &Scene, cam: &Camera, vis: &mut VisBuffer) {
-    let (w, h) = ((cam.cx * 2.0) as usize, (cam.cy * 2.0) as usize);
-    vis.width = w;
+    let (w, y0, y1) = (vis.width, vis.y0, vis.y0 + vis.rows());
     vis.clear();
     let mut screen: Vec<Option<SVert>> = Vec::new();
     for (mi, mesh) in scene.meshes.iter().enumerate() {
@@ -59,7 +70,7 @@ pub fn rasterize(scene: &Scene, cam: &Camera, vis: &mut VisBuffer) {
                 continue;
             };
             let id = ((mi as u32) << TRI_BITS) | ti as u32;
-            triangle(vis, w, h, id, a, b, c);
+            triangle(vis, w, (y0, y1), id, a, b, c);
         }
     }
 }
@@ -70,7 +81,15 @@ fn edge(ax: f32, ay: f32, bx: f32, by: f32, px: f32, py: f32) -> f32 {
     (bx - ax) * (py - ay) - (by - ay) * (px - ax)
 }
 
-fn triangle(vis: &mut VisBuffer, w: usize, h: usize, id: u32, a: SVert, b: SVert, c: SVert) {
+fn triangle(
+    vis: &mut VisBuffer,
+    w: usize,
+    (y0, y1): (usize, usize),
+    id: u32,
+    a: SVert,
+    b: SVert,
+    c: SVert,
+) {
     // Counter-clockwise in the world seen from outside is clockwise on a y-down screen,
     // which makes this area negative; flip to work with positive weights.
     let area = edge(a.0, a.1, b.0, b.1, c.0, c.1);
@@ -80,24 +99,32 @@ fn triangle(vis: &mut VisBuffer, w: usize, h: usize, id: u32, a: SVert, b: SVert
     let (b, c) = (c, b);
     let area = -area;
     let min_x = a.0.min(b.0).min(c.0).floor().max(0.0) as usize;
-    let min_y = a.1.min(b.1).min(c.1).floor().max(0.0) as usize;
+    let min_y = a.1.min(b.1).min(c.1).floor().max(y0 as f32) as usize;
     let max_x = (a.0.max(b.0).max(c.0).ceil() as isize).min(w as isize - 1);
-    let max_y = (a.1.max(b.1).max(c.1).ceil() as isize).min(h as isize - 1);
+    let max_y = (a.1.max(b.1).max(c.1).ceil() as isize).min(y1 as isize - 1);
     if max_x < min_x as isize || max_y < min_y as isize {
         return;
     }
     let inv_area = 1.0 / area;
+    // Edge functions are affine in x: step them along the row instead of re-evaluating.
+    let (s0, s1, s2) = (c.1 - b.1, a.1 - c.1, b.1 - a.1);
     for y in min_y..=max_y as usize {
         let py = y as f32 + 0.5;
-        let row = y * w;
+        let row = (y - y0) * w;
+        let px0 = min_x as f32 + 0.5;
+        let mut w0 = edge(b.0, b.1, c.0, c.1, px0, py);
+        let mut w1 = edge(c.0, c.1, a.0, a.1, px0, py);
+        let mut w2 = edge(a.0, a.1, b.0, b.1, px0, py);
         for x in min_x..=max_x as usize {
-            let px = x as f32 + 0.5;
-            let w0 = edge(b.0, b.1, c.0, c.1, px, py);
-            let w1 = edge(c.0, c.1, a.0, a.1, px, py);
-            let w2 = edge(a.0, a.1, b.0, b.1, px, py);
-            if w0 < 0.0 || w1 < 0.0 || w2 < 0.0 {
+            let inside = w0 >= 0.0 && w1 >= 0.0 && w2 >= 0.0;
+            let (e0, e1, e2) = (w0, w1, w2);
+            w0 -= s0;
+            w1 -= s1;
+            w2 -= s2;
+            if !inside {
                 continue;
             }
+            let (w0, w1, w2) = (e0, e1, e2);
             let (l0, l1, l2) = (w0 * inv_area, w1 * inv_area, w2 * inv_area);
             let iz = l0 * a.2 + l1 * b.2 + l2 * c.2;
             let i = row + x;

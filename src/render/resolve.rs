@@ -62,21 +62,29 @@ pub fn tone_map(x: f32) -> f32 {
     }
 }
 
-/// Resolves `linear` into opaque `rgba` (`width` pixels per row).
-pub fn resolve(linear: &[Vec3], exposure: f32, width: u32, rgba: &mut [u8]) {
+/// Resolves `linear` into opaque `rgba`: whole rows of `width` pixels, the first of them
+/// frame row `y0` (the dither pattern is anchored to the frame).
+pub fn resolve(linear: &[Vec3], exposure: f32, width: u32, y0: usize, rgba: &mut [u8]) {
     let lut = srgb_lut();
     let w = width.max(1) as usize;
     let scale = (LUT_SIZE - 1) as f32;
-    for (i, (c, out)) in linear.iter().zip(rgba.chunks_exact_mut(4)).enumerate() {
-        let d = BAYER[((i / w) & 3) * 4 + ((i % w) & 3)];
-        let enc = |v: f32| {
-            let idx = (tone_map(v * exposure) * scale + 0.5) as usize;
-            (lut[idx] + d).min(255.0) as u8
-        };
-        out[0] = enc(c.x);
-        out[1] = enc(c.y);
-        out[2] = enc(c.z);
-        out[3] = 255;
+    for (row, (line, out_line)) in linear
+        .chunks_exact(w)
+        .zip(rgba.chunks_exact_mut(4 * w))
+        .enumerate()
+    {
+        let bayer = &BAYER[((y0 + row) & 3) * 4..][..4];
+        for (x, (c, out)) in line.iter().zip(out_line.chunks_exact_mut(4)).enumerate() {
+            let d = bayer[x & 3];
+            let enc = |v: f32| {
+                let idx = ((tone_map(v * exposure) * scale + 0.5) as usize).min(LUT_SIZE - 1);
+                (lut[idx] + d).min(255.0) as u8
+            };
+            out[0] = enc(c.x);
+            out[1] = enc(c.y);
+            out[2] = enc(c.z);
+            out[3] = 255;
+        }
     }
 }
 
@@ -97,7 +105,7 @@ mod tests {
     #[test]
     fn resolve_black_and_white() {
         let mut rgba = [0u8; 8];
-        resolve(&[Vec3::ZERO, Vec3::splat(100.0)], 1.0, 2, &mut rgba);
+        resolve(&[Vec3::ZERO, Vec3::splat(100.0)], 1.0, 2, 0, &mut rgba);
         assert_eq!(rgba, [0, 0, 0, 255, 255, 255, 255, 255]);
     }
 }

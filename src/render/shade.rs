@@ -7,6 +7,7 @@
 //! does, a little more in red than in blue, which gives skin its warm shadow edge.
 
 use super::camera::Camera;
+use super::hair::removal;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use crate::look::light::Lighting;
 use crate::math::normalize_or;
@@ -16,81 +17,84 @@ use glam::Vec3;
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
 const WRAP: Vec3 = Vec3::new(0.42, 0.33, 0.29);
 
-/// Per-pixel surface colour before lighting: mesh albedo with its chart layer applied, and
-/// the layer's gloss factor. Pigment and under-skin shadows multiply `albedo` afterwards.
-pub fn surface(scene: &Scene, vis: &VisBuffer, albedo: &mut [Vec3], gloss: &mut [f32]) {
-    for (i, (al, gl)) in albedo.iter_mut().zip(gloss.iter_mut()).enumerate() {
-        let id = vis.id[i];
-        *gl = 1.0;
-        if id == EMPTY {
-            *al = Vec3::ZERO;
-            continue;
-        }
-        let mesh = &scene.meshes[(id >> TRI_BITS) as usize];
-        let ti = (id & ((1 << TRI_BITS) - 1)) as usize;
-        let [i0, i1, i2] = mesh.triangles[ti].map(|k| k as usize);
-        let [b1, b2] = vis.bary[i];
-        let b0 = 1.0 - b1 - b2;
-        *al = mesh.albedo[i0] * b0 + mesh.albedo[i1] * b1 + mesh.albedo[i2] * b2;
-        if let Some(o) = &mesh.overlay {
-            if o.tri_ok[ti] {
-                let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
-                let uv = [
-                    u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
-                    u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
-                ];
-                let t = o.texture.sample(uv);
-                *al += (t.color - *al) * t.alpha;
-                *gl = t.gloss;
-            }
-        }
-    }
-}
-
-/// Lights every pixel of `vis` into `out`, from the surface colours `albedo` and `gloss`.
+/// Lights every pixel of `vis` into `out`, linear radiance. The surface colour is the mesh
+/// albedo with its chart layer applied, less what the darkening layers (pigment, shafts under
+/// the skin) remove: `dark` holds their accumulated area and colour (see
+/// [`super::hair::removal`]). `frame_height` places the backdrop gradient.
 pub fn shade(
     scene: &Scene,
     cam: &Camera,
     vis: &VisBuffer,
-    albedo: &[Vec3],
-    gloss: &[f32],
+    dark: (&[f32], &[Vec3]),
+    frame_height: usize,
     out: &mut [Vec3],
 ) {
     let w = vis.width.max(1);
-    let h = out.len() / w;
     let [top, bottom] = scene.backdrop;
     let light = &scene.lighting;
-    for (i, px) in out.iter_mut().enumerate() {
-        let id = vis.id[i];
-        if id == EMPTY {
-            let t = (i / w) as f32 / h.max(2) as f32;
-            *px = top + (bottom - top) * t;
-            continue;
-        }
-        let mesh = &scene.meshes[(id >> TRI_BITS) as usize];
-        let tri = mesh.triangles[(id & ((1 << TRI_BITS) - 1)) as usize];
-        let [b1, b2] = vis.bary[i];
-        let b0 = 1.0 - b1 - b2;
-        let [i0, i1, i2] = tri.map(|k| k as usize);
-        let lerp = |v: &[Vec3]| v[i0] * b0 + v[i1] * b1 + v[i2] * b2;
-        let n = normalize_or(lerp(&mesh.normals), Vec3::Z);
-        let p = lerp(&mesh.positions);
-        let open = mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
-        let v = normalize_or(cam.eye - p, -cam.forward);
-        let surf = Surface {
-            specular: mesh.surface.specular * gloss[i],
-            ..mesh.surface
-        };
-        *px = shade_point(
-            light,
-            &SurfacePoint {
+    let irr: Vec<Vec<Vec3>> = scene
+        .meshes
+        .iter()
+        .map(|m| {
+            m.positions
+                .iter()
+                .zip(&m.normals)
+                .zip(&m.visibility)
+                .map(|((&p, &n), &open)| {
+                    irradiance(light, n, normalize_or(cam.eye - p, -cam.forward), open)
+                })
+                .collect()
+        })
+        .collect();
+    let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
+    for (row, line) in out.chunks_exact_mut(w).enumerate() {
+        let t = (vis.y0 + row) as f32 / frame_height.max(2) as f32;
+        let back = top + (bottom - top) * t;
+        for (x, px) in line.iter_mut().enumerate() {
+            let i = row * w + x;
+            let id = vis.id[i];
+            if id == EMPTY {
+                *px = back;
+                continue;
+            }
+            let mi = (id >> TRI_BITS) as usize;
+            let mesh = &scene.meshes[mi];
+            let ti = (id & ((1 << TRI_BITS) - 1)) as usize;
+            let [i0, i1, i2] = mesh.triangles[ti].map(|k| k as usize);
+            let [b1, b2] = vis.bary[i];
+            let b0 = 1.0 - b1 - b2;
+            let lerp = |v: &[Vec3]| v[i0] * b0 + v[i1] * b1 + v[i2] * b2;
+            let mut albedo = lerp(&mesh.albedo);
+            let mut gloss = 1.0;
+            if let Some(o) = &mesh.overlay {
+                if o.tri_ok[ti] && o.texture.width > 0 {
+                    let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
+                    let uv = [
+                        u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
+                        u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
+                    ];
+                    let t = o.texture.sample(uv);
+                    albedo += (t.color - albedo) * t.alpha;
+                    gloss = t.gloss;
+                }
+            }
+            let n = normalize_or(lerp(&mesh.normals), Vec3::Z);
+            let p = lerp(&mesh.positions);
+            let open =
+                mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
+            let v = normalize_or(cam.eye - p, -cam.forward);
+            let surf = Surface {
+                specular: mesh.surface.specular * gloss,
+                ..mesh.surface
+            };
+            let pt = SurfacePoint {
                 n,
                 v,
-                albedo: albedo[i],
+                albedo: albedo * (Vec3::ONE - removal(dark.0[i], dark.1[i]).min(Vec3::ONE)),
                 open,
-            },
-            &surf,
-        );
+            };
+            *px = pt.albedo * lerp(&irr[mi]) + specular_with(light, &pt, &surf, cuts[mi]);
+        }
     }
 }
 
@@ -110,10 +114,44 @@ pub struct SurfacePoint {
 /// Linear radiance leaving `pt` toward the viewer under `light`.
 #[must_use]
 pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
-    let SurfacePoint { n, v, albedo, open } = *pt;
+    pt.albedo * irradiance(light, pt.n, pt.v, pt.open) + specular(light, pt, surf)
+}
+
+/// Diffuse light arriving at a point with unit normal `n` (viewer along `v`, for lights on
+/// the camera) and open fraction `open`. It varies slowly over the skin, so the renderer
+/// evaluates it per vertex and interpolates (second-order error on 2.5 mm triangles).
+#[must_use]
+pub fn irradiance(light: &Lighting, n: Vec3, v: Vec3, open: f32) -> Vec3 {
     let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
     let sky_t = 0.5 + 0.5 * n.y;
     let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open;
+    for key in &light.keys {
+        let l = if key.from_camera { v } else { key.dir };
+        let wrapped = ((Vec3::splat(n.dot(l)) + WRAP) * wrap_scale).max(Vec3::ZERO);
+        // Keys are shadowed by the face itself only through baked visibility, softly.
+        diffuse += key.color * wrapped * (0.35 + 0.65 * open);
+    }
+    diffuse
+}
+
+/// The specular layer at `pt` (over pigment and hair shadows: shine washes them out).
+#[must_use]
+pub fn specular(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
+    specular_with(light, pt, surf, lobe_cut(surf))
+}
+
+/// Cosine between normal and half vector below which the Blinn lobe is under 1/1000 of its
+/// peak: cut^(2^k) = 1e-3. Computed once per surface (no `powf` per pixel).
+#[must_use]
+pub fn lobe_cut(surf: &Surface) -> f32 {
+    libm::expf(libm::logf(1e-3) / (1u32 << surf.shininess_log2) as f32)
+}
+
+/// [`specular`] with the surface's [`lobe_cut`] precomputed: most pixels are far from every
+/// highlight and skip the half-vector normalisation, the costliest part of shading.
+#[must_use]
+pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f32) -> Vec3 {
+    let SurfacePoint { n, v, open, .. } = *pt;
     let mut specular = Vec3::ZERO;
     // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
     let exponent = (1u32 << surf.shininess_log2) as f32;
@@ -121,27 +159,25 @@ pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 
     for key in &light.keys {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
-        let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
-        // Keys are shadowed by the face itself only through baked visibility, softly.
-        diffuse += key.color * wrapped * (0.35 + 0.65 * open);
-        if ndl > 0.0 {
-            let hv = normalize_or(l + v, n);
-            let mut s = n.dot(hv).max(0.0);
-            for _ in 0..surf.shininess_log2 {
-                s *= s;
-            }
-            let f = 1.0 - v.dot(hv).max(0.0);
-            let f2 = f * f;
-            let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-            specular +=
-                key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
+        let h = l + v;
+        let ndh = n.dot(h);
+        if ndl <= 0.0 || ndh <= 0.0 || ndh * ndh < cut * cut * h.dot(h) {
+            continue;
         }
+        let hv = normalize_or(h, n);
+        let mut s = n.dot(hv).max(0.0);
+        for _ in 0..surf.shininess_log2 {
+            s *= s;
+        }
+        let f = 1.0 - v.dot(hv).max(0.0);
+        let f2 = f * f;
+        let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
+        specular += key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
     }
     // The sky reflects too: for a uniform dome the reflected radiance does not depend on
     // roughness, only on Fresnel and how oily the skin is.
     let f = 1.0 - n.dot(v).max(0.0);
     let f2 = f * f;
     let fresnel_nv = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-    specular += light.sky * (fresnel_nv * surf.specular * open);
-    albedo * diffuse + specular
+    specular + light.sky * (fresnel_nv * surf.specular * open)
 }

@@ -33,8 +33,8 @@ pub fn splat(
     if w == 0 {
         return;
     }
-    let h = vis.id.len() / w;
-    let (wf, hf) = (w as f32, h as f32);
+    let (y0, y1) = (vis.y0, vis.y0 + vis.rows());
+    let (wf, y0f, y1f) = (w as f32, y0 as f32, y1 as f32);
     for k in 0..strands.a.len() {
         let (a3, b3) = (strands.a[k], strands.b[k]);
         if strands.normal[k].dot(cam.eye - a3) <= 0.0 {
@@ -43,10 +43,10 @@ pub fn splat(
         let (Some((xa, ya, iza)), Some((xb, yb, _))) = (cam.project(a3), cam.project(b3)) else {
             continue;
         };
-        if xa < 0.0 || ya < 0.0 || xa >= wf || ya >= hf {
+        if xa < 0.0 || ya < y0f || xa >= wf || ya >= y1f {
             continue;
         }
-        let root = ya as usize * w + xa as usize;
+        let root = (ya as usize - y0) * w + xa as usize;
         if vis.id[root] == EMPTY || iza < vis.inv_z[root] * (1.0 - DEPTH_SLACK) {
             continue;
         }
@@ -62,7 +62,7 @@ pub fn splat(
             let f = (i as f32 + 0.5) / steps as f32;
             let (x, y) = (xa + dx * f - 0.5, ya + dy * f - 0.5);
             if spread <= 1.0 {
-                bilinear(x, y, w, h, per, |p, a| deposit(k, p, a));
+                bilinear(x, y, w, (y0, y1), per, |p, a| deposit(k, p, a));
             } else {
                 // Wider than a pixel (close-up): a box of the strand's width.
                 let n = spread.ceil() as usize;
@@ -71,7 +71,7 @@ pub fn splat(
                     for i in 0..n {
                         let ox = (i as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
                         let oy = (j as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
-                        bilinear(x + ox, y + oy, w, h, cell, |p, a| deposit(k, p, a));
+                        bilinear(x + ox, y + oy, w, (y0, y1), cell, |p, a| deposit(k, p, a));
                     }
                 }
             }
@@ -79,7 +79,14 @@ pub fn splat(
     }
 }
 
-fn bilinear(x: f32, y: f32, w: usize, h: usize, area: f32, mut put: impl FnMut(usize, f32)) {
+fn bilinear(
+    x: f32,
+    y: f32,
+    w: usize,
+    (y0, y1): (usize, usize),
+    area: f32,
+    mut put: impl FnMut(usize, f32),
+) {
     if x < -1.0 || y < -1.0 {
         return;
     }
@@ -93,10 +100,26 @@ fn bilinear(x: f32, y: f32, w: usize, h: usize, area: f32, mut put: impl FnMut(u
         (1, 1, tx * ty),
     ] {
         let (px, py) = (ix + ox, iy + oy);
-        if px >= 0 && py >= 0 && (px as usize) < w && (py as usize) < h {
-            put(py as usize * w + px as usize, area * wgt);
+        if px >= 0 && py >= y0 as isize && (px as usize) < w && (py as usize) < y1 {
+            put((py as usize - y0) * w + px as usize, area * wgt);
         }
     }
+}
+
+/// How far (pixels) any visible strand reaches from its root, plus its footprint: a band
+/// with this many extra rows each side sees every strand that touches its own rows.
+#[must_use]
+pub fn reach_px(strands: &Strands, cam: &Camera) -> f32 {
+    let mut reach: f32 = 0.0;
+    for k in 0..strands.a.len() {
+        if let (Some((_, ya, iz)), Some((_, yb, _))) =
+            (cam.project(strands.a[k]), cam.project(strands.b[k]))
+        {
+            let spread = (strands.width_mm[k] * cam.focal * iz).max(1.0);
+            reach = reach.max((yb - ya).abs() + spread);
+        }
+    }
+    reach
 }
 
 #[cfg(test)]

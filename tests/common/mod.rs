@@ -13,6 +13,7 @@ pub const GOLDEN_VIEWS: [(&str, View); 3] = [
             height: 320,
             yaw_deg: 30.0,
             pitch_deg: 8.0,
+            zoom: 1.0,
         },
     ),
     (
@@ -22,6 +23,7 @@ pub const GOLDEN_VIEWS: [(&str, View); 3] = [
             height: 256,
             yaw_deg: 90.0,
             pitch_deg: 0.0,
+            zoom: 1.0,
         },
     ),
     (
@@ -31,6 +33,7 @@ pub const GOLDEN_VIEWS: [(&str, View); 3] = [
             height: 256,
             yaw_deg: 0.0,
             pitch_deg: 90.0,
+            zoom: 1.0,
         },
     ),
 ];
