@@ -9,6 +9,7 @@ use crate::hair::Units;
 use crate::head::{Head, HeadParams, Part};
 use crate::look::{light::Lighting, scalp, skin};
 use crate::loss::LossField;
+use crate::math::normalize_or;
 use glam::Vec3;
 use std::sync::Arc;
 
@@ -170,6 +171,9 @@ pub struct Framing {
     pub target: Vec3,
     /// Height of the view at the target (mm) for the smaller frame side.
     pub extent: f32,
+    /// Orbit centre for close-ups: inside the top of the head, so the centre of a magnified
+    /// view lands on the scalp from any angle above the ears.
+    pub close_target: Vec3,
 }
 
 /// Everything the renderer draws, plus the domain data it was made from.
@@ -345,6 +349,7 @@ impl SceneBuilder {
             framing: Framing {
                 target: Vec3::new(0.0, -5.0, 8.0) * k,
                 extent: 330.0 * k,
+                close_target: Vec3::new(0.0, 40.0, 5.0) * k,
             },
             backdrop: [Vec3::new(0.20, 0.21, 0.23), Vec3::new(0.055, 0.058, 0.065)],
             darkening,
@@ -413,6 +418,25 @@ fn hair_layers(
             pigmented
         };
 
+        if style == crate::hair::Hairstyle::LongPart {
+            // One polyline per unit, as wide as its hairs together (same covered area).
+            if h.unit > 0 {
+                let side = if h.st[1].abs() > 0.5 {
+                    h.st[1].signum()
+                } else if greys.next_f32() < 0.5 {
+                    -1.0
+                } else {
+                    1.0
+                };
+                let path = crate::hair::long::comb(&head.chart, &head.landmarks, h.st, side, k);
+                let width = h.diameter_mm * f32::from(h.unit);
+                for seg in path.windows(2) {
+                    let up = normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal);
+                    shafts.push(seg[0], seg[1], up, width, colour);
+                }
+            }
+            continue;
+        }
         let base = h.root + h.normal * (0.02 * k);
         let tip = if length > 0.0 {
             base + (h.tangent * cl + h.normal * sl) * length

@@ -6,9 +6,10 @@
 
 mod common;
 
-use common::{GOLDEN_HASHES, GOLDEN_VIEWS};
+use common::{golden_matrix, matrix_hash, GOLDEN_HASHES, GOLDEN_VIEWS};
 use smp_visualiser::math::fnv1a64;
 use smp_visualiser::render::render_rgba;
+use smp_visualiser::scene::SceneBuilder;
 use smp_visualiser::{png_io, Consultation, Scene};
 use std::path::PathBuf;
 
@@ -47,6 +48,56 @@ fn default_consultation_matches_golden_pngs_byte_for_byte() {
             "{name}: PNG encoding changed (pixels are equal)"
         );
         assert_eq!(fnv, hash, "{name}: tests/golden/{name}.fnv is stale");
+    }
+}
+
+/// Compares `rgba` with `dir/name.png` byte for byte (or rewrites it when updating).
+fn check_png(dir: &std::path::Path, name: &str, view: &smp_visualiser::View, rgba: &[u8]) {
+    let png = png_io::encode(view.width, view.height, rgba).unwrap();
+    let path = dir.join(format!("{name}.png"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, &png).unwrap();
+        return;
+    }
+    let golden = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (w, h, pixels) = png_io::decode(&golden).unwrap();
+    assert_eq!((w, h), (view.width, view.height), "{name}: size");
+    let differing = pixels.iter().zip(rgba).filter(|(a, b)| a != b).count();
+    if differing > 0 {
+        let out = std::env::temp_dir().join(format!("{name}.actual.png"));
+        std::fs::write(&out, &png).unwrap();
+        panic!(
+            "{name}: {differing} bytes differ from the golden; actual written to {}",
+            out.display()
+        );
+    }
+}
+
+#[test]
+fn golden_matrix_matches_byte_for_byte() {
+    let dir = golden_dir().join("matrix");
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut builder = SceneBuilder::default();
+    let mut hashes = String::new();
+    let mut last: Option<(Consultation, Scene)> = None;
+    for (name, c, view) in golden_matrix() {
+        if last.as_ref().is_none_or(|(lc, _)| *lc != c) {
+            last = Some((c.clone(), builder.build(&c).unwrap()));
+        }
+        let rgba = render_rgba(&last.as_ref().unwrap().1, &view);
+        check_png(&dir, &name, &view, &rgba);
+        let hash = format!("{:016x}", fnv1a64(&rgba));
+        if !update {
+            assert_eq!(
+                matrix_hash(&name),
+                Some(hash.as_str()),
+                "{name}: tests/golden/matrix/hashes.txt is stale"
+            );
+        }
+        hashes.push_str(&format!("{name} {hash}\n"));
+    }
+    if update {
+        std::fs::write(dir.join("hashes.txt"), hashes).unwrap();
     }
 }
 

@@ -252,7 +252,7 @@ fn close_up_resolves_follicles_at_the_native_density() {
     let chart = &scene.head.chart;
 
     // A 14 × 14 mm chart window around the midline point under the centre of the view.
-    let target_z = scene.framing.target.z;
+    let target_z = cam.target.z;
     let s_mid = (200..400)
         .map(|i| i as f32 * 0.5)
         .min_by(|a, b| {
@@ -353,5 +353,65 @@ fn close_up_resolves_follicles_at_the_native_density() {
     assert!(
         (count as f32 / expected - 1.0).abs() <= 0.1,
         "{count} follicles in {area_cm2:.2} cm², expected {expected:.0}"
+    );
+}
+
+/// Mean linear luminance of a top view at the chart points of a window (s and t ranges, mm).
+fn window_luminance(c: &Consultation, s: (f32, f32), t: (f32, f32)) -> f32 {
+    use smp_visualiser::render::camera::Camera;
+    let scene = SceneBuilder::default().build(c).unwrap();
+    let view = View {
+        width: 512,
+        height: 512,
+        yaw_deg: 0.0,
+        pitch_deg: 90.0,
+        zoom: 1.0,
+    };
+    let rgba = render_rgba(&scene, &view);
+    let cam = Camera::new(&view, &scene.framing);
+    let (mut sum, mut n) = (0.0f32, 0);
+    let mut si = s.0;
+    while si <= s.1 {
+        let mut ti = t.0;
+        while ti <= t.1 {
+            let p = scene.head.chart.point(si, ti).unwrap().p;
+            let (x, y, _) = cam.project(p).unwrap();
+            let px = &rgba[(y as usize * 512 + x as usize) * 4..];
+            let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
+            sum += 0.2126 * l(px[0]) + 0.7152 * l(px[1]) + 0.0722 * l(px[2]);
+            n += 1;
+            ti += 0.5;
+        }
+        si += 0.5;
+    }
+    sum / n as f32
+}
+
+#[test]
+fn long_hair_shows_the_scalp_along_the_part_by_density() {
+    use smp_visualiser::consultation::Sex;
+    let c = |preset| Consultation {
+        sex: Sex::Female,
+        preset,
+        hairstyle: Hairstyle::LongPart,
+        ..Consultation::default()
+    };
+    // Along the part in front of the vertex (where Ludwig thinning is), and 35–50 mm to the
+    // side, where hair from the part lies over the scalp.
+    let part = |p| window_luminance(&c(p), (70.0, 130.0), (-4.0, 4.0));
+    let side = |p| window_luminance(&c(p), (70.0, 130.0), (35.0, 50.0));
+    let (full, l1, l3) = (
+        part(Preset::Norwood1),
+        part(Preset::Ludwig1),
+        part(Preset::Ludwig3),
+    );
+    let (side_full, side_l3) = (side(Preset::Norwood1), side(Preset::Ludwig3));
+    eprintln!("part: full {full:.3}, Ludwig I {l1:.3}, III {l3:.3}; side: full {side_full:.3}, III {side_l3:.3}");
+    // More loss, more scalp along the part; hair covers the sides.
+    assert!(full < l1 && l1 < l3, "{full} {l1} {l3}");
+    assert!(l3 > 1.3 * full, "{l3} vs {full}");
+    assert!(
+        side_full < 0.5 * full && side_l3 < l3 * 0.5,
+        "{side_full} {side_l3}"
     );
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{GOLDEN_HASHES, GOLDEN_VIEWS};
+use common::{golden_matrix, matrix_hash, GOLDEN_HASHES, GOLDEN_VIEWS};
 use smp_visualiser::math::fnv1a64;
 use smp_visualiser::render::render_rgba;
 use smp_visualiser::{Consultation, Scene};
@@ -19,6 +19,23 @@ fn wasm_frames_equal_native_goldens() {
         assert_eq!(
             format!("{:016x}\n", fnv1a64(&rgba)),
             hash,
+            "{name}: wasm bytes differ from native"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn wasm_matrix_equals_native_goldens() {
+    let mut builder = smp_visualiser::scene::SceneBuilder::default();
+    let mut last: Option<(Consultation, Scene)> = None;
+    for (name, c, view) in golden_matrix() {
+        if last.as_ref().is_none_or(|(lc, _)| *lc != c) {
+            last = Some((c.clone(), builder.build(&c).unwrap()));
+        }
+        let rgba = render_rgba(&last.as_ref().unwrap().1, &view);
+        assert_eq!(
+            Some(format!("{:016x}", fnv1a64(&rgba)).as_str()),
+            matrix_hash(&name),
             "{name}: wasm bytes differ from native"
         );
     }

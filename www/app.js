@@ -6,13 +6,15 @@ const DRAG_SCALE = 0.4;              // interaction frames at 40 % of full resol
 const SETTLE_MS = 140;               // refine this long after the last movement
 const DEG_PER_PX = 0.35;             // orbit speed per CSS pixel dragged
 const PITCH_MIN = -60, PITCH_MAX = 90;
+const ZOOM_MIN = 0.25, ZOOM_MAX = 16;  // across the room … close-up loupe (render::camera)
+const ZOOM_PER_WHEEL = 0.002;        // zoom factor e^(-deltaY × this) per wheel event
 
 const canvas = document.getElementById('view');
 const statusEl = document.getElementById('status');
 const errorEl = document.getElementById('error');
 const ctx = canvas.getContext('2d', { alpha: false });
 
-const state = { yaw: 30, pitch: 8, dragging: false, frames: 0, last: null, failed: false };
+const state = { yaw: 30, pitch: 8, zoom: 1, dragging: false, frames: 0, last: null, failed: false };
 window.__smp = state; // read by the end-to-end tests and handy in the console
 
 let viz = null;
@@ -71,7 +73,7 @@ function draw(full) {
   try {
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
     const t0 = performance.now();
-    viz.draw(ctx, w, h, state.yaw, state.pitch);
+    viz.draw(ctx, w, h, state.yaw, state.pitch, state.zoom);
     state.frames += 1;
     state.last = { width: w, height: h, full, ms: performance.now() - t0 };
   } catch (e) {
@@ -95,30 +97,59 @@ function orbit(dx, dy) {
   request(false);
 }
 
-let lastX = 0, lastY = 0, activePointer = null;
+/** Sets the zoom (clamped), re-renders progressively, and keeps the picker and link in step. */
+function zoomTo(z, full) {
+  state.zoom = Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, z));
+  if (consultation) syncControls();
+  request(full);
+}
+
+// One finger orbits; two fingers pinch to zoom.
+const pointers = new Map();
+let pinch = null;
 canvas.addEventListener('pointerdown', (e) => {
-  if (activePointer !== null) return; // one finger orbits; a second is ignored for now
-  activePointer = e.pointerId;
   canvas.setPointerCapture(e.pointerId);
+  pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
   state.dragging = true;
-  lastX = e.clientX; lastY = e.clientY;
+  if (pointers.size === 2) {
+    const [a, b] = [...pointers.values()];
+    pinch = { dist: Math.hypot(a.x - b.x, a.y - b.y) || 1, zoom: state.zoom };
+  }
 });
 canvas.addEventListener('pointermove', (e) => {
-  if (e.pointerId !== activePointer) return;
-  orbit(e.clientX - lastX, e.clientY - lastY);
-  lastX = e.clientX; lastY = e.clientY;
+  const last = pointers.get(e.pointerId);
+  if (!last) return;
+  const dx = e.clientX - last.x, dy = e.clientY - last.y;
+  pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
+  if (pinch && pointers.size === 2) {
+    const [a, b] = [...pointers.values()];
+    zoomTo(pinch.zoom * (Math.hypot(a.x - b.x, a.y - b.y) / pinch.dist), false);
+  } else if (pointers.size === 1) {
+    orbit(dx, dy);
+  }
 });
 function endDrag(e) {
-  if (e.pointerId !== activePointer) return;
-  activePointer = null;
-  state.dragging = false;
-  request(true);
+  if (!pointers.delete(e.pointerId)) return;
+  if (pointers.size < 2) pinch = null;
+  if (pointers.size === 0) {
+    state.dragging = false;
+    request(true);
+  }
 }
 canvas.addEventListener('pointerup', endDrag);
 canvas.addEventListener('pointercancel', endDrag);
+canvas.addEventListener('wheel', (e) => {
+  e.preventDefault();
+  zoomTo(state.zoom * Math.exp(-e.deltaY * ZOOM_PER_WHEEL), false);
+}, { passive: false });
 canvas.addEventListener('keydown', (e) => {
   const step = e.shiftKey ? 45 : 10;
   const keys = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+  if (e.key === '+' || e.key === '=' || e.key === '-') {
+    e.preventDefault();
+    zoomTo(state.zoom * (e.key === '-' ? 1 / 1.25 : 1.25), true);
+    return;
+  }
   if (!keys[e.key]) return;
   e.preventDefault();
   orbit(keys[e.key][0] / DEG_PER_PX, keys[e.key][1] / DEG_PER_PX);
@@ -133,6 +164,7 @@ const hairSelect = document.getElementById('hairstyle');
 const sessionSelect = document.getElementById('session');
 const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
+const distanceSelect = document.getElementById('distance');
 
 /** Applies a change; on bad input keeps the last good consultation and says why. */
 async function apply(changes) {
@@ -159,6 +191,10 @@ function syncControls() {
   hairSelect.value = consultation.hairstyle;
   sessionSelect.value = String(consultation.session);
   glossSelect.value = consultation.gloss;
+  // The nearest named distance (pinching moves between them).
+  const named = [...distanceSelect.options].map((o) => Number(o.value));
+  const near = named.reduce((a, b) => (Math.abs(Math.log(b / state.zoom)) < Math.abs(Math.log(a / state.zoom)) ? b : a));
+  distanceSelect.value = String(near);
   nextButton.disabled = !info || !info.next;
   nextButton.setAttribute('aria-pressed', String(showNext && !nextButton.disabled));
   nextButton.textContent = showNext && info && info.next
@@ -171,6 +207,8 @@ function syncControls() {
   url.searchParams.set('hairstyle', consultation.hairstyle);
   url.searchParams.set('session', String(consultation.session));
   url.searchParams.set('gloss', consultation.gloss);
+  if (state.zoom !== 1) url.searchParams.set('zoom', String(Math.round(state.zoom * 100) / 100));
+  else url.searchParams.delete('zoom');
   if (showNext) url.searchParams.set('next', '1'); else url.searchParams.delete('next');
   history.replaceState(null, '', url);
 }
@@ -189,7 +227,11 @@ function buildControls() {
     chosen = presetSelect.value;
     showNext = false;
     const info = presetInfo.find((p) => p.name === chosen);
-    apply({ preset: chosen, sex: info.female ? 'female' : 'male' });
+    const change = { preset: chosen, sex: info.female ? 'female' : 'male' };
+    // Female SMP is judged under long hair with a part; short styles are the male default.
+    if (info.female && consultation.hairstyle !== 'long-part') change.hairstyle = 'long-part';
+    if (!info.female && consultation.hairstyle === 'long-part') change.hairstyle = 'stubble-1d';
+    apply(change);
   });
   sexSelect.addEventListener('change', () => apply({ sex: sexSelect.value }));
   skinSelect.addEventListener('change', () => apply({ skin: Number(skinSelect.value) }));
@@ -199,6 +241,7 @@ function buildControls() {
   sessionSelect.addEventListener('change', () => apply({ session: Number(sessionSelect.value) }));
   lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
   glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
+  distanceSelect.addEventListener('change', () => zoomTo(Number(distanceSelect.value), true));
   nextButton.addEventListener('click', () => {
     const info = presetInfo.find((p) => p.name === chosen);
     if (!info || !info.next) return;
@@ -218,7 +261,13 @@ function fromUrl() {
   if (q.has('session')) out.session = Number(q.get('session'));
 
   for (const key of ['lighting', 'gloss', 'hairstyle']) if (q.has(key)) out[key] = q.get(key);
-  return [out, q.get('next') === '1'];
+  let zoom = 1;
+  if (q.has('zoom')) {
+    const z = Number(q.get('zoom'));
+    if (Number.isFinite(z) && z >= ZOOM_MIN && z <= ZOOM_MAX) zoom = z;
+    else notice(`Link setting zoom=${q.get('zoom')} ignored: accepted ${ZOOM_MIN} to ${ZOOM_MAX}`);
+  }
+  return [out, q.get('next') === '1', zoom];
 }
 
 async function main() {
@@ -239,7 +288,8 @@ async function main() {
   lightInfo = wasm.lightings();
   hairInfo = wasm.hairstyles();
   // Apply the share link field by field, so one bad value does not discard the others.
-  const [wanted, next] = fromUrl();
+  const [wanted, next, zoom] = fromUrl();
+  state.zoom = zoom;
   for (const [key, value] of Object.entries(wanted)) {
     try {
       viz.setConsultation({ ...consultation, [key]: value });

@@ -18,6 +18,8 @@ use glam::Vec3;
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Hair {
     pub root: Vec3,
+    /// Chart coordinates of the root (mm).
+    pub st: [f32; 2],
     /// Outward skin normal.
     pub normal: Vec3,
     /// Unit growth direction along the skin.
@@ -103,6 +105,7 @@ pub fn grow_from(units: &Units, head: &Head, loss: &LossField, seed: u64) -> Vec
             let fan = normalize_or(tangent + side * (0.18 * off), tangent);
             hairs.push(Hair {
                 root: q.p + side * (off * 0.1 * k),
+                st: [q.s, q.t],
                 normal: n,
                 tangent: fan,
 

@@ -7,6 +7,7 @@
 //! seen through the epidermis (§4.4), so every hair also has an under-skin part.
 
 mod follicles;
+pub mod long;
 
 pub use follicles::{grow, grow_from, Hair, Units};
 use serde::{Deserialize, Serialize};
@@ -34,10 +35,13 @@ pub enum Hairstyle {
     /// #2 guard, 6 mm.
     #[serde(rename = "clipper-2")]
     Clipper2,
+    /// Long hair combed away from a centre part (the female presets): the scalp shows along
+    /// the part and wherever the hair is too thin to cover it.
+    LongPart,
 }
 
 impl Hairstyle {
-    pub const ALL: [Hairstyle; 7] = [
+    pub const ALL: [Hairstyle; 8] = [
         Self::Razor,
         Self::Stubble1d,
         Self::Stubble2d,
@@ -45,6 +49,7 @@ impl Hairstyle {
         Self::Clipper0,
         Self::Clipper1,
         Self::Clipper2,
+        Self::LongPart,
     ];
 
     #[must_use]
@@ -57,6 +62,7 @@ impl Hairstyle {
             Self::Clipper0 => "clipper-0",
             Self::Clipper1 => "clipper-1",
             Self::Clipper2 => "clipper-2",
+            Self::LongPart => "long-part",
         }
     }
 
@@ -70,6 +76,7 @@ impl Hairstyle {
             Self::Clipper0 => "Clipper, no guard",
             Self::Clipper1 => "Clipper #1 (3 mm)",
             Self::Clipper2 => "Clipper #2 (6 mm)",
+            Self::LongPart => "Long hair, centre part",
         }
     }
 
@@ -84,7 +91,8 @@ impl Hairstyle {
             })
     }
 
-    /// Length of shaft above the skin (mm): §4.4 growth 0.35 mm/day and clipper guards.
+    /// Length of shaft above the skin (mm): §4.4 growth 0.35 mm/day and clipper guards; for
+    /// long hair, the length drawn lying on the scalp ([`LONG_ON_SCALP_MM`]).
     #[must_use]
     pub fn length_mm(self) -> f32 {
         match self {
@@ -95,6 +103,7 @@ impl Hairstyle {
             Self::Clipper0 => 0.75,
             Self::Clipper1 => 3.0,
             Self::Clipper2 => 6.0,
+            Self::LongPart => LONG_ON_SCALP_MM,
         }
     }
 }
@@ -124,6 +133,13 @@ impl HairColour {
         }
     }
 }
+
+/// How much of a long hair is drawn, lying on the scalp from its root (mm). Beyond this the
+/// hair leaves the scalp (past the ears and nape) or lies under hair from higher up; what
+/// the part and the crown show is decided within it.
+pub const LONG_ON_SCALP_MM: f32 = 80.0;
+/// Segment length of a long hair following the scalp's curvature (mm).
+pub const LONG_SEGMENT_MM: f32 = 10.0;
 
 /// A grey (unpigmented) shaft.
 pub const GREY_HEX: u32 = 0xcfcbc4;

@@ -68,6 +68,8 @@ impl View {
 /// A ready-to-project camera.
 #[derive(Clone, Copy, Debug)]
 pub struct Camera {
+    /// The orbit centre, at the centre of the view.
+    pub target: Vec3,
     pub eye: Vec3,
     pub right: Vec3,
     pub up: Vec3,
@@ -90,8 +92,14 @@ impl Camera {
         let up = right.cross(forward);
         let side = view.width.min(view.height) as f32;
         let distance = DISTANCE_MM / view.zoom.min(1.0);
+        // Zooming in moves the orbit centre up to the scalp over zoom 1 to 4.
+        let target = framing.target.lerp(
+            framing.close_target,
+            ((view.zoom - 1.0) / 3.0).clamp(0.0, 1.0),
+        );
         Self {
-            eye: framing.target + back * distance,
+            target,
+            eye: target + back * distance,
             right,
             up,
             forward,

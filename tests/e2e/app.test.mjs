@@ -213,3 +213,64 @@ test('the SMP session select lays pigment on the treated scalp', async () => {
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
+
+test('two fingers pinch to zoom, the distance picker jumps, and the link keeps the zoom', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-5&hairstyle=razor&zoom=99`);
+  await fullFrameAfter(t.page, 0);
+  assert.match(await t.page.textContent('#notice'), /zoom=99 ignored: accepted 0\.25 to 16/);
+  assert.equal(await t.page.evaluate(() => window.__smp.zoom), 1);
+  const cdp = await t.context.newCDPSession(t.page);
+  const fingers = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: type === 'touchEnd' ? [] : [{ x: 600 - spread, y: 420, id: 1 }, { x: 600 + spread, y: 420, id: 2 }],
+  });
+  let frames = await t.page.evaluate(() => window.__smp.frames);
+  const yaw = await t.page.evaluate(() => window.__smp.yaw);
+  await fingers('touchStart', 50);
+  for (let i = 1; i <= 10; i += 1) {
+    await fingers('touchMove', 50 + i * 10);
+    await t.page.waitForTimeout(16);
+  }
+  await fingers('touchEnd', 0);
+  await fullFrameAfter(t.page, frames);
+  const pinched = await t.page.evaluate(() => ({ zoom: window.__smp.zoom, yaw: window.__smp.yaw }));
+  // Fingers spread from 100 to 300 px apart: three times closer, and no orbit.
+  assert.ok(Math.abs(pinched.zoom - 3) < 0.05, JSON.stringify(pinched));
+  assert.equal(pinched.yaw, yaw);
+  assert.match(t.page.url(), /zoom=3\b/);
+
+  frames = await t.page.evaluate(() => window.__smp.frames);
+  const before = await canvasHash(t.page);
+  await t.page.selectOption('#distance', '16');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.zoom), 16);
+  assert.notEqual(await canvasHash(t.page), before);
+  assert.match(t.page.url(), /zoom=16/);
+  // A close-up of the scalp: no backdrop (cool grey) left in the corners, only warm skin.
+  const corners = await t.page.evaluate(() => {
+    const c = document.getElementById('view');
+    const g = c.getContext('2d');
+    return [[2, 2], [c.width - 3, 2], [2, c.height - 3], [c.width - 3, c.height - 3]]
+      .map(([x, y]) => [...g.getImageData(x, y, 1, 1).data]);
+  });
+  for (const p of corners) assert.ok(p[0] > p[2] + 15, `skin, not backdrop, in the corner: ${p}`);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
+test('a female pattern is shown under long hair with a centre part', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#preset', 'ludwig-2');
+  await fullFrameAfter(t.page, frames);
+  const c = await t.page.evaluate(() => window.__smp.consultation());
+  assert.equal(c.sex, 'female');
+  assert.equal(c.hairstyle, 'long-part');
+  assert.equal(await t.page.inputValue('#hairstyle'), 'long-part');
+  assert.match(t.page.url(), /hairstyle=long-part/);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
