@@ -217,6 +217,16 @@ pub fn hairstyles() -> Result<JsValue, JsError> {
     )
 }
 
+/// Every natural hair colour for a picker: `[{ name, label }]`.
+#[wasm_bindgen(js_name = hairColours)]
+pub fn hair_colours() -> Result<JsValue, JsError> {
+    options(
+        crate::hair::HairColour::ALL
+            .iter()
+            .map(|h| (h.name(), h.label())),
+    )
+}
+
 /// Every lighting preset for a picker: `[{ name, label }]`.
 #[wasm_bindgen]
 pub fn lightings() -> Result<JsValue, JsError> {

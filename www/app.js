@@ -24,6 +24,7 @@ let pending = 0;
 let presetInfo = [];
 let lightInfo = [];
 let hairInfo = [];
+let colourInfo = [];
 
 
 /** The consultation in force (the last one the renderer accepted). */
@@ -165,6 +166,8 @@ const sessionSelect = document.getElementById('session');
 const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
 const distanceSelect = document.getElementById('distance');
+const colourSelect = document.getElementById('hair-colour');
+const greySelect = document.getElementById('grey');
 
 /** Applies a change; on bad input keeps the last good consultation and says why. */
 async function apply(changes) {
@@ -189,6 +192,8 @@ function syncControls() {
   skinSelect.value = String(consultation.skin);
   lightSelect.value = consultation.lighting;
   hairSelect.value = consultation.hairstyle;
+  colourSelect.value = consultation['hair-colour'];
+  greySelect.value = String(consultation['grey-fraction']);
   sessionSelect.value = String(consultation.session);
   glossSelect.value = consultation.gloss;
   // The nearest named distance (pinching moves between them).
@@ -205,6 +210,8 @@ function syncControls() {
   url.searchParams.set('skin', String(consultation.skin));
   url.searchParams.set('lighting', consultation.lighting);
   url.searchParams.set('hairstyle', consultation.hairstyle);
+  url.searchParams.set('hair-colour', consultation['hair-colour']);
+  url.searchParams.set('grey', String(consultation['grey-fraction']));
   url.searchParams.set('session', String(consultation.session));
   url.searchParams.set('gloss', consultation.gloss);
   if (state.zoom !== 1) url.searchParams.set('zoom', String(Math.round(state.zoom * 100) / 100));
@@ -238,6 +245,9 @@ function buildControls() {
   for (const l of lightInfo) lightSelect.append(new Option(l.label, l.name));
   for (const h of hairInfo) hairSelect.append(new Option(h.label, h.name));
   hairSelect.addEventListener('change', () => apply({ hairstyle: hairSelect.value }));
+  for (const h of colourInfo) colourSelect.append(new Option(h.label, h.name));
+  colourSelect.addEventListener('change', () => apply({ 'hair-colour': colourSelect.value }));
+  greySelect.addEventListener('change', () => apply({ 'grey-fraction': Number(greySelect.value) }));
   sessionSelect.addEventListener('change', () => apply({ session: Number(sessionSelect.value) }));
   lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
   glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
@@ -260,7 +270,8 @@ function fromUrl() {
   if (q.has('skin')) out.skin = Number(q.get('skin'));
   if (q.has('session')) out.session = Number(q.get('session'));
 
-  for (const key of ['lighting', 'gloss', 'hairstyle']) if (q.has(key)) out[key] = q.get(key);
+  for (const key of ['lighting', 'gloss', 'hairstyle', 'hair-colour']) if (q.has(key)) out[key] = q.get(key);
+  if (q.has('grey')) out['grey-fraction'] = Number(q.get('grey'));
   let zoom = 1;
   if (q.has('zoom')) {
     const z = Number(q.get('zoom'));
@@ -287,6 +298,7 @@ async function main() {
   presetInfo = wasm.presets();
   lightInfo = wasm.lightings();
   hairInfo = wasm.hairstyles();
+  colourInfo = wasm.hairColours();
   // Apply the share link field by field, so one bad value does not discard the others.
   const [wanted, next, zoom] = fromUrl();
   state.zoom = zoom;

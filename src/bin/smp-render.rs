@@ -17,9 +17,10 @@ fn main() -> std::process::ExitCode {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use smp_visualiser::consultation::{Consultation, Sex};
-    use smp_visualiser::hair::Hairstyle;
+    use smp_visualiser::hair::{HairColour, Hairstyle};
     use smp_visualiser::look::light::LightingPreset;
     use smp_visualiser::look::skin::Gloss;
+    use smp_visualiser::plan::Coverage;
 
     use smp_visualiser::loss::preset::ALL;
     use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE, ZOOM_RANGE};
@@ -31,18 +32,21 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--zoom 0.25-16] [--consultation FILE.json] [--preset NAME] \
-[--hairstyle NAME] [--session 0-3] [--density N] [--lighting NAME] \
+[--hairstyle NAME] [--hair-colour NAME] [--grey-fraction 0-1] [--coverage thinning|full-scalp] [--session 0-3] [--density N] [--lighting NAME] \
 [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
     const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, --zoom, \
---consultation, --preset, --hairstyle, --session, --density, --lighting, --gloss, --skin, --sex, \
+--consultation, --preset, --hairstyle, --hair-colour, --grey-fraction, --coverage, --session, --density, --lighting, --gloss, --skin, --sex, \
 --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 17] = [
+    const VALUED: [&str; 20] = [
         "--session",
         "--density",
         "--hairstyle",
+        "--hair-colour",
+        "--grey-fraction",
+        "--coverage",
         "--lighting",
         "--gloss",
         "--out",
@@ -143,6 +147,25 @@ mod cli {
                 "--hairstyle" => {
                     consultation.hairstyle =
                         Hairstyle::parse(&v).map_err(|e| format!("--hairstyle: {e}"))?
+                }
+                "--hair-colour" => {
+                    consultation.hair_colour =
+                        HairColour::parse(&v).map_err(|e| format!("--hair-colour: {e}"))?
+                }
+                "--grey-fraction" => {
+                    consultation.grey_fraction =
+                        parse_num(&flag, &v, "0 (no grey) to 1 (all grey)")?
+                }
+                "--coverage" => {
+                    consultation.plan.coverage = match v.as_str() {
+                        "thinning" => Coverage::Thinning,
+                        "full-scalp" => Coverage::FullScalp,
+                        _ => {
+                            return Err(format!(
+                                "--coverage: unknown value `{v}`; accepted: thinning, full-scalp"
+                            ))
+                        }
+                    }
                 }
                 "--lighting" => {
                     consultation.lighting =

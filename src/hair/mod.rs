@@ -121,6 +121,47 @@ pub enum HairColour {
 }
 
 impl HairColour {
+    pub const ALL: [HairColour; 5] = [
+        Self::Black,
+        Self::DarkBrown,
+        Self::Brown,
+        Self::LightBrown,
+        Self::Blond,
+    ];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Black => "black",
+            Self::DarkBrown => "dark-brown",
+            Self::Brown => "brown",
+            Self::LightBrown => "light-brown",
+            Self::Blond => "blond",
+        }
+    }
+
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Black => "Black",
+            Self::DarkBrown => "Dark brown",
+            Self::Brown => "Brown",
+            Self::LightBrown => "Light brown",
+            Self::Blond => "Blond",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|h| h.name() == name)
+            .ok_or_else(|| {
+                let names: Vec<_> = Self::ALL.iter().map(|h| h.name()).collect();
+                format!("unknown value `{name}`; accepted: {}", names.join(", "))
+            })
+    }
+
     /// sRGB of a shaft of this colour.
     #[must_use]
     pub fn hex(self) -> u32 {

@@ -193,8 +193,19 @@ test('the hairstyle select cuts the hair and updates the link', async () => {
   const frames = await t.page.evaluate(() => window.__smp.frames);
   await t.page.selectOption('#hairstyle', 'clipper-2');
   await fullFrameAfter(t.page, frames);
-  assert.notEqual(await canvasHash(t.page), before);
+  const cut = await canvasHash(t.page);
+  assert.notEqual(cut, before);
   assert.match(t.page.url(), /hairstyle=clipper-2/);
+  // Colour and grey are the client's own hair: they change the frame and travel in the link.
+  let n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#hair-colour', 'blond');
+  await fullFrameAfter(t.page, n);
+  n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#grey', '0.5');
+  await fullFrameAfter(t.page, n);
+  assert.notEqual(await canvasHash(t.page), cut);
+  assert.match(t.page.url(), /hair-colour=blond/);
+  assert.match(t.page.url(), /grey=0\.5/);
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
