@@ -151,8 +151,10 @@ impl Lighting {
             // through a thin canopy and lights the scalp).
             LightingPreset::Downlight => Self {
                 keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3)],
-                sky: Vec3::new(0.05, 0.05, 0.055),
-                ground: Vec3::new(0.02, 0.018, 0.016),
+                // Walls and floor still bounce some of it back: without that the underside of
+                // the face went black with a red wrap fringe.
+                sky: Vec3::new(0.08, 0.08, 0.085),
+                ground: Vec3::new(0.07, 0.063, 0.056),
                 exposure: BASE_EXPOSURE,
             },
             // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
