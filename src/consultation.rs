@@ -66,6 +66,12 @@ pub struct Consultation {
     pub plan: Plan,
     /// Timepoint: 0 before treatment, 1–3 healed after that many sessions (§5.2).
     pub session: u8,
+    /// Day 0 of the latest session instead of healed (§5.4).
+    pub fresh: bool,
+    /// Years since the last session (§5.4 fading), 0–6.
+    pub years: f32,
+    /// A touch-up at that point, restoring the healed look (§5.4).
+    pub touch_up: bool,
     /// Hair-loss pattern (default Norwood III, domain.md §9 row 1).
     pub preset: Preset,
     /// Pattern details: edge softness, patches and scars.
@@ -88,6 +94,9 @@ impl Default for Consultation {
             grey_fraction: 0.0,
             plan: Plan::default(),
             session: 0,
+            fresh: false,
+            years: 0.0,
+            touch_up: false,
 
             preset: Preset::Norwood3,
             loss: LossSettings::default(),
@@ -97,6 +106,8 @@ impl Default for Consultation {
 
 /// Accepted range of `head-scale`: about ±3 SD of head circumference (domain.md §0).
 pub const HEAD_SCALE_RANGE: (f32, f32) = (0.9, 1.1);
+/// Accepted years after treatment (issue #5: 1–6 years on, 0 healed).
+pub const YEARS_RANGE: (f32, f32) = (0.0, 6.0);
 /// Accepted Monk Skin Tone steps.
 pub const SKIN_RANGE: (u8, u8) = (1, 10);
 /// Accepted scalp-versus-face lightness offsets (L*), domain.md §6.2 and §9 row 14.
@@ -125,8 +136,35 @@ impl Consultation {
                 ),
             ));
         }
+        check("years", self.years, YEARS_RANGE, " years").map_err(range)?;
+        if self.fresh && self.session == 0 {
+            return Err(ConsultationError::new(
+                "fresh",
+                "needs a session to be fresh from; accepted: fresh with session 1 to 3".into(),
+            ));
+        }
+        if self.fresh && self.years > 0.0 {
+            return Err(ConsultationError::new(
+                "fresh",
+                format!(
+                    "a fresh session is day 0, not {} years on; accepted: fresh with years 0",
+                    self.years
+                ),
+            ));
+        }
         self.plan.validate().map_err(range)?;
         self.loss.validate().map_err(range)
+    }
+
+    /// When the head is seen, relative to the treatment.
+    #[must_use]
+    pub fn timepoint(&self) -> crate::plan::Timepoint {
+        crate::plan::Timepoint {
+            session: self.session,
+            fresh: self.fresh,
+            years: self.years,
+            touch_up: self.touch_up,
+        }
     }
 
     /// Parses and validates JSON. Missing fields take their defaults. (Native only: in the

@@ -227,7 +227,7 @@ impl SceneBuilder {
         loss: &LossField,
         c: &Consultation,
     ) -> Vec<crate::plan::Impression> {
-        let density = c.plan.density_per_cm2;
+        let density = c.plan.placed_density();
         let candidates = match &self.candidates {
             Some((s, cs)) if *s == c.seed && cs.density_per_cm2() == density => cs.clone(),
             _ => {
@@ -321,7 +321,19 @@ impl SceneBuilder {
                                 && (a[0] - b[0]).abs().max((a[0] - c[0]).abs()) < 30.0
                         })
                         .collect();
-                    let texture = scalp::bake(&head.chart, &loss, skin, scalp_skin);
+                    // Day 0: diffuse redness over the skin just worked (§5.4, 2–5 days).
+                    let fresh = c.fresh && c.session > 0;
+                    let k = c.head_scale;
+                    let redness = |q: &crate::head::ScalpPoint| {
+                        crate::plan::treated(&c.plan, &loss, q, k).min(1.0)
+                    };
+                    let texture = scalp::bake(
+                        &head.chart,
+                        &loss,
+                        skin,
+                        scalp_skin,
+                        fresh.then_some(&redness as &dyn Fn(&crate::head::ScalpPoint) -> f32),
+                    );
                     mesh.surface = c.gloss.surface();
                     mesh.overlay = Some(Overlay {
                         uv,
@@ -341,7 +353,7 @@ impl SceneBuilder {
         let (under_skin, shafts) = hair_layers(&units, &head, &loss, c, skin);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
-            darkening.push(pigment(&self.impressions(&head, &loss, c), c.session));
+            darkening.push(pigment(&self.impressions(&head, &loss, c), c));
         }
         Ok(Scene {
             meshes,
@@ -466,18 +478,20 @@ impl Scene {
     }
 }
 
-/// The impressions in place after `session` as a darkening layer: each healed dot is skin ×
-/// (1 − k) (research/domain.md §6.4).
-fn pigment(all: &[crate::plan::Impression], session: u8) -> Strands {
+/// The impressions in place at the consultation's timepoint as a darkening layer, each dot as
+/// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4).
+fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
+    let t = c.timepoint();
     let mut layer = Strands::default();
-    for d in all.iter().filter(|d| d.session <= session) {
-        // A dot seen face-on: a strand of zero length and the dot's width.
+    for d in all.iter().filter(|d| d.session <= c.session) {
+        let look = crate::plan::look::look(d, &t, &c.plan.mistakes, c.skin);
+        // A dot seen face-on: a strand of zero length and the dot's visible width.
         layer.push(
             d.position,
             d.position,
             d.normal,
-            d.diameter_mm,
-            Vec3::splat(d.k),
+            look.diameter_mm,
+            look.removal,
         );
     }
     layer

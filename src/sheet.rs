@@ -106,6 +106,36 @@ impl Canvas {
     }
 }
 
+/// One labelled strip of the plan's timeline (`crate::plan::timeline`): `base` at each stop,
+/// rendered from `view`, a label above each cell.
+#[must_use]
+pub fn timeline_strip(base: &crate::Consultation, view: &crate::View) -> Canvas {
+    const LABEL: u32 = 22;
+    let stops = crate::plan::timeline();
+    let (w, h) = (view.width, view.height);
+    let mut canvas = Canvas::new(w * stops.len() as u32, h + LABEL, [24, 26, 30]);
+    let mut builder = crate::scene::SceneBuilder::default();
+    for (i, (label, t)) in stops.iter().enumerate() {
+        let c = crate::Consultation {
+            session: t.session,
+            fresh: t.fresh,
+            years: t.years,
+            touch_up: t.touch_up,
+            ..base.clone()
+        };
+        let scene = builder.build(&c).expect("timeline stops are valid");
+        canvas.blit(
+            i as u32 * w,
+            LABEL,
+            w,
+            h,
+            &crate::render::render_rgba(&scene, view),
+        );
+        canvas.text(i as u32 * w + 6, 4, label, 2, [236, 239, 243]);
+    }
+    canvas
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -102,6 +102,51 @@ fn golden_matrix_matches_byte_for_byte() {
 }
 
 #[test]
+fn timeline_strips_match_byte_for_byte() {
+    use smp_visualiser::consultation::Sex;
+    use smp_visualiser::hair::Hairstyle;
+    use smp_visualiser::loss::Preset;
+    for (name, c, yaw, pitch) in [
+        (
+            "timeline-norwood5",
+            Consultation {
+                preset: Preset::Norwood5,
+                hairstyle: Hairstyle::Razor,
+                ..Consultation::default()
+            },
+            20.0,
+            50.0,
+        ),
+        (
+            "timeline-ludwig2",
+            Consultation {
+                sex: Sex::Female,
+                preset: Preset::Ludwig2,
+                hairstyle: Hairstyle::LongPart,
+                ..Consultation::default()
+            },
+            0.0,
+            90.0,
+        ),
+    ] {
+        let view = smp_visualiser::View {
+            width: 112,
+            height: 112,
+            yaw_deg: yaw,
+            pitch_deg: pitch,
+            zoom: 1.0,
+        };
+        let strip = smp_visualiser::sheet::timeline_strip(&c, &view);
+        let sheet_view = smp_visualiser::View {
+            width: strip.width,
+            height: strip.height,
+            ..view
+        };
+        check_png(&golden_dir(), name, &sheet_view, &strip.rgba);
+    }
+}
+
+#[test]
 fn same_seed_renders_same_bytes_and_the_frame_is_not_flat() {
     let c = Consultation::default();
     let view = GOLDEN_VIEWS[0].1;

@@ -137,8 +137,9 @@ fn average_tone_does_not_depend_on_resolution() {
 
 #[test]
 fn smp_dot_field_is_filtered_not_aliased() {
-    // A full-head field of healed dots (three sessions, 120/cm² of 0.25 mm dots) on a bald
-    // head: about 0.06 px² a dot at 512², 0.9 px² at 2048².
+    // A full-head field of healed dots (three sessions of the default plan: 75/cm² of
+    // 0.15 mm dots, seen 0.6 mm wide through the skin) on a bald head: about 0.7 px² a dot
+    // at 512², 11 px² at 2048².
     let mut c = Consultation {
         preset: Preset::Norwood7,
         hairstyle: Hairstyle::Razor,
@@ -146,8 +147,6 @@ fn smp_dot_field_is_filtered_not_aliased() {
         ..Consultation::default()
     };
     c.plan.coverage = Coverage::FullScalp;
-    c.plan.density_per_cm2 = 120.0;
-    c.plan.dot_mm = 0.25;
     let gap = filtering_gap(&c);
     assert!(gap <= 0.03, "{gap}");
     // The dots are really there: the same head without them is measurably lighter.

@@ -166,4 +166,310 @@ fn out_of_range_plans_name_the_field_and_range() {
     .validate()
     .unwrap_err();
     assert_eq!(e.field, "session");
+    let e = Consultation {
+        session: 3,
+        years: 7.0,
+        ..Consultation::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(
+        (e.field.as_str(), e.message.contains("0 to 6")),
+        ("years", true),
+        "{e}"
+    );
+    let e = Consultation {
+        fresh: true,
+        ..Consultation::default()
+    }
+    .validate()
+    .unwrap_err();
+    assert_eq!(e.field, "fresh", "{e}");
+    let mut c = Consultation::default();
+    c.plan.gradient_mm = Some(20.0);
+    let e = c.validate().unwrap_err();
+    assert_eq!(e.field, "plan.gradient-mm");
+    assert!(e.message.contains("1 to 10"), "{e}");
+}
+
+#[test]
+fn fresh_dots_are_larger_and_darker_than_healed_by_the_stated_factors() {
+    use smp_visualiser::plan::look::{look, HEALED_CONTRAST, HEALED_SIZE};
+    use smp_visualiser::plan::{Mistakes, Timepoint};
+    let (scene, c) = norwood7();
+    let dots = impressions(&c.plan, &scene.head, &scene.loss, c.seed);
+    let at = |fresh| Timepoint {
+        session: 1,
+        fresh,
+        years: 0.0,
+        touch_up: false,
+    };
+    for d in dots.iter().filter(|d| d.session == 1).take(200) {
+        let (f, h) = (
+            look(d, &at(true), &Mistakes::default(), 4),
+            look(d, &at(false), &Mistakes::default(), 4),
+        );
+        assert!((h.diameter_mm / f.diameter_mm - HEALED_SIZE).abs() < 1e-4);
+        // Darker by 1 / 0.6 unless that would pass the 0.95 cap.
+        let want = (d.k / HEALED_CONTRAST).min(0.95) / d.k;
+        assert!(
+            (f.removal.x / h.removal.x - want).abs() < 1e-4,
+            "{f:?} {h:?}"
+        );
+        assert!(f.removal.x > h.removal.x);
+    }
+}
+
+/// Mean linear luminance of a 512² top view in the middle third (bald scalp on a Norwood VII).
+fn scalp_luminance(c: &Consultation) -> f32 {
+    use smp_visualiser::math::srgb_to_linear;
+    let scene = SceneBuilder::default().build(c).unwrap();
+    let rgba = smp_visualiser::render::render_rgba(
+        &scene,
+        &smp_visualiser::View {
+            width: 256,
+            height: 256,
+            yaw_deg: 0.0,
+            pitch_deg: 90.0,
+            zoom: 1.0,
+        },
+    );
+    let mut sum = 0.0;
+    let mut n = 0;
+    for y in 100..156 {
+        for x in 100..156 {
+            let p = &rgba[(y * 256 + x) * 4..];
+            let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
+            sum += 0.2126 * l(p[0]) + 0.7152 * l(p[1]) + 0.0722 * l(p[2]);
+            n += 1;
+        }
+    }
+    sum / n as f32
+}
+
+#[test]
+fn healed_smp_darkens_like_shaved_hair_and_fades_over_years() {
+    use smp_visualiser::hair::Hairstyle;
+    let c = Consultation {
+        preset: Preset::Norwood7,
+        hairstyle: Hairstyle::Razor,
+        ..Consultation::default()
+    };
+    let bare = scalp_luminance(&c);
+    let contrast = |years, touch_up| {
+        let l = scalp_luminance(&Consultation {
+            session: 3,
+            years,
+            touch_up,
+            ..c.clone()
+        });
+        (bare - l) / bare
+    };
+    let healed = contrast(0.0, false);
+    // The client's own razor-shaved hair at native density, for comparison.
+    let shaved = {
+        let full = scalp_luminance(&Consultation {
+            preset: Preset::Norwood1,
+            ..c.clone()
+        });
+        (bare - full) / bare
+    };
+    eprintln!(
+        "healed SMP darkens {:.1} %, razor-shaved hair {:.1} %",
+        healed * 100.0,
+        shaved * 100.0
+    );
+    assert!((0.06..=0.2).contains(&healed), "{healed}");
+    assert!((healed / shaved - 1.0).abs() < 0.5, "{healed} vs {shaved}");
+    // §5.4: 5–10 % contrast lost a year.
+    for years in [3.0f32, 5.0] {
+        let kept = contrast(years, false) / healed;
+        let (lo, hi) = (libm::powf(0.9, years), libm::powf(0.95, years));
+        eprintln!(
+            "{years} years: {:.1} % of the healed contrast",
+            kept * 100.0
+        );
+        assert!((lo - 0.02..=hi + 0.02).contains(&kept), "{years} y: {kept}");
+    }
+    let restored = contrast(5.0, true) / healed;
+    assert!((restored - 1.0).abs() < 0.01, "touch-up: {restored}");
+}
+
+#[test]
+fn too_deep_turns_blue_on_light_skin_only() {
+    use smp_visualiser::math::srgb_to_linear;
+    use smp_visualiser::plan::Mistakes;
+    let blue_over_red = |skin, too_deep| {
+        let mut c = Consultation {
+            preset: Preset::Norwood7,
+            hairstyle: smp_visualiser::hair::Hairstyle::Razor,
+            session: 3,
+            skin,
+            ..Consultation::default()
+        };
+        c.plan.mistakes = Mistakes {
+            too_deep,
+            ..Mistakes::default()
+        };
+        let scene = SceneBuilder::default().build(&c).unwrap();
+        let rgba = smp_visualiser::render::render_rgba(
+            &scene,
+            &smp_visualiser::View {
+                width: 256,
+                height: 256,
+                yaw_deg: 0.0,
+                pitch_deg: 90.0,
+                zoom: 1.0,
+            },
+        );
+        let (mut r, mut b) = (0.0, 0.0);
+        for y in 100..156 {
+            for x in 100..156 {
+                let p = &rgba[(y * 256 + x) * 4..];
+                r += srgb_to_linear(f32::from(p[0]) / 255.0);
+                b += srgb_to_linear(f32::from(p[2]) / 255.0);
+            }
+        }
+        b / r
+    };
+    let (light, light_deep) = (blue_over_red(2, false), blue_over_red(2, true));
+    let (dark, dark_deep) = (blue_over_red(9, false), blue_over_red(9, true));
+    eprintln!("B/R Monk 2 {light:.3} → {light_deep:.3}; Monk 9 {dark:.3} → {dark_deep:.3}");
+    assert!(light_deep > light * 1.04, "{light} → {light_deep}");
+    assert!(
+        (dark_deep / dark - 1.0).abs() < 0.01,
+        "{dark} → {dark_deep}"
+    );
+}
+
+#[test]
+fn hairline_styles_set_the_midline_height_and_the_edge() {
+    use smp_visualiser::plan::{treated, HairlineStyle};
+    let (scene, c) = norwood7();
+    let chart = &scene.head.chart;
+    // First s along the midline where the plan asks for half its density.
+    let midline = |plan: &Plan| {
+        (0..2000)
+            .map(|i| i as f32 * 0.1)
+            .find(|&s| treated(plan, &scene.loss, &chart.point(s, 0.0).unwrap(), 1.0) >= 0.5)
+            .unwrap()
+    };
+    for style in [
+        HairlineStyle::Soft,
+        HairlineStyle::Broken,
+        HairlineStyle::Defined,
+        HairlineStyle::Natural,
+        HairlineStyle::WidowsPeak,
+    ] {
+        for height in [65.0, 75.0, 90.0] {
+            let plan = Plan {
+                hairline_style: style,
+                hairline_mm: height,
+                ..c.plan.clone()
+            };
+            let want = if style == HairlineStyle::WidowsPeak {
+                height - 10.0
+            } else {
+                height
+            };
+            let got = midline(&plan);
+            // The line wanders up to about ±2.5 mm, as a real one does.
+            assert!((got - want).abs() <= 3.5, "{style:?} at {height}: {got}");
+        }
+    }
+    // Broken: stray dots ahead of the ramp; defined: none more than 1 mm ahead of its line.
+    let ahead = |style| {
+        let plan = Plan {
+            hairline_style: style,
+            ..c.plan.clone()
+        };
+        let shape = plan.hairline(1.0);
+        let dots = impressions(&plan, &scene.head, &scene.loss, c.seed);
+        dots.iter()
+            .filter(|d| d.st[1].abs() < 40.0)
+            .map(|d| {
+                scene
+                    .loss
+                    .behind_front_line(&chart.point(d.st[0], d.st[1]).unwrap(), &shape)
+            })
+            .collect::<Vec<f32>>()
+    };
+    let broken = ahead(HairlineStyle::Broken);
+    let strays = broken.iter().filter(|&&b| b < -6.0).count();
+    assert!(strays >= 5, "{strays} strays ahead of a broken line");
+    assert!(
+        broken.iter().all(|&b| b > -10.5),
+        "strays at most 5 mm past the ramp"
+    );
+    let defined = ahead(HairlineStyle::Defined);
+    let worst = defined.iter().cloned().fold(f32::MAX, f32::min);
+    assert!(worst >= -1.0, "a defined line has a dot {worst} mm ahead");
+}
+
+#[test]
+fn estimate_area_is_the_integrated_treated_region() {
+    use smp_visualiser::plan::treated;
+    let (scene, c) = norwood7();
+    let e = estimate(&c.plan, &scene.head, &scene.loss);
+    // An independent integral: 1 mm chart cells, area from the chart's own tangents.
+    let chart = &scene.head.chart;
+    let (s0, s1) = chart.s_range();
+    let mut sum = 0.0f64;
+    let mut s = s0 + 0.5;
+    while s < s1 - 1.0 {
+        let mut t = -199.5f32;
+        while t < 200.0 {
+            if let (Some(p), Some(ps), Some(pt)) = (
+                chart.point(s, t),
+                chart.point(s + 0.05, t),
+                chart.point(s, t + 0.05),
+            ) {
+                let area = ((ps.p - p.p) / 0.05).cross((pt.p - p.p) / 0.05).length();
+                sum += f64::from(area * treated(&c.plan, &scene.loss, &p, 1.0));
+            }
+            t += 1.0;
+        }
+        s += 1.0;
+    }
+    let fine = (sum / 100.0) as f32;
+    assert!(
+        (e.treated_cm2 / fine - 1.0).abs() <= 0.02,
+        "{} vs {fine}",
+        e.treated_cm2
+    );
+    assert_eq!(
+        e.impressions_total,
+        (c.plan.density_per_cm2 * e.treated_cm2).round() as u32
+    );
+}
+
+#[test]
+fn unwise_choices_are_cautions_not_errors() {
+    use smp_visualiser::plan::cautions;
+    let mut c = Consultation::default();
+    c.plan.hairline_mm = 58.0;
+    c.plan.density_per_cm2 = 115.0;
+    c.validate().unwrap();
+    let codes: Vec<_> = cautions(&c).iter().map(|k| k.code).collect();
+    assert!(codes.contains(&"hairline-low"), "{codes:?}");
+    assert!(codes.contains(&"density-helmet"), "{codes:?}");
+    assert!(codes.contains(&"pattern-progressing"), "{codes:?}");
+    let calm = Consultation {
+        preset: Preset::Norwood7,
+        ..Consultation::default()
+    };
+    assert!(cautions(&calm).is_empty(), "{:?}", cautions(&calm));
+    let areata = Consultation {
+        preset: Preset::AlopeciaAreata,
+        ..Consultation::default()
+    };
+    assert!(cautions(&areata).iter().any(|k| k.code == "active-areata"));
+    let fair = Consultation {
+        skin: 2,
+        hair_colour: smp_visualiser::hair::HairColour::Blond,
+        ..calm.clone()
+    };
+    assert!(cautions(&fair)
+        .iter()
+        .any(|k| k.code == "light-skin-light-hair"));
 }

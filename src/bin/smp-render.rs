@@ -30,17 +30,17 @@ mod cli {
     use smp_visualiser::{png_io, View};
     use std::process::ExitCode;
 
-    const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --measure) \
+    const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --timeline FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--zoom 0.25-16] [--consultation FILE.json] [--preset NAME] \
 [--hairstyle NAME] [--hair-colour NAME] [--grey-fraction 0-1] [--coverage thinning|full-scalp] [--session 0-3] [--density N] [--lighting NAME] \
 [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
-    const FLAGS: &str = "--out, --sheet, --measure, --width, --height, --yaw, --pitch, --zoom, \
+    const FLAGS: &str = "--out, --sheet, --timeline, --measure, --width, --height, --yaw, --pitch, --zoom, \
 --consultation, --preset, --hairstyle, --hair-colour, --grey-fraction, --coverage, --session, --density, --lighting, --gloss, --skin, --sex, \
 --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 20] = [
+    const VALUED: [&str; 21] = [
         "--session",
         "--density",
         "--hairstyle",
@@ -51,6 +51,7 @@ mod cli {
         "--gloss",
         "--out",
         "--sheet",
+        "--timeline",
         "--width",
         "--height",
         "--yaw",
@@ -66,6 +67,7 @@ mod cli {
     enum Mode {
         Render(String),
         Sheet(String),
+        Timeline(String),
         Measure,
     }
 
@@ -75,6 +77,9 @@ mod cli {
         consultation: Consultation,
         /// Whether `--hairstyle` (or a consultation file) chose the hairstyle.
         hairstyle_chosen: bool,
+        /// Whether `--yaw` or `--pitch` chose the view, and `--width` or `--height` its size.
+        view_chosen: bool,
+        size_chosen: bool,
     }
 
     fn parse_num<T: std::str::FromStr>(flag: &str, v: &str, accepted: &str) -> Result<T, String> {
@@ -117,6 +122,7 @@ mod cli {
             match flag.as_str() {
                 "--out" => mode = Some(Mode::Render(v.clone())),
                 "--sheet" => mode = Some(Mode::Sheet(v.clone())),
+                "--timeline" => mode = Some(Mode::Timeline(v.clone())),
                 "--width" => view.width = parse_num(flag, v, &sides)?,
                 "--height" => view.height = parse_num(flag, v, &sides)?,
                 "--yaw" => view.yaw_deg = parse_num(flag, v, "any number of degrees")?,
@@ -194,11 +200,15 @@ mod cli {
                 .to_string()
         })?;
         let hairstyle_chosen = file_given || argv.iter().any(|a| a == "--hairstyle");
+        let view_chosen = argv.iter().any(|a| a == "--yaw" || a == "--pitch");
+        let size_chosen = argv.iter().any(|a| a == "--width" || a == "--height");
         Ok(Some(Args {
             mode,
             view,
             consultation,
             hairstyle_chosen,
+            view_chosen,
+            size_chosen,
         }))
     }
 
@@ -263,6 +273,17 @@ mod cli {
         write_png(path, "--sheet", canvas.width, canvas.height, &canvas.rgba)
     }
 
+    fn timeline(base: &Consultation, view: &View, path: &str) -> Result<(), ExitCode> {
+        let canvas = smp_visualiser::sheet::timeline_strip(base, view);
+        write_png(
+            path,
+            "--timeline",
+            canvas.width,
+            canvas.height,
+            &canvas.rgba,
+        )
+    }
+
     fn measure(base: &Consultation) {
         let mut builder = SceneBuilder::default();
         println!(
@@ -325,6 +346,26 @@ mod cli {
                     base.hairstyle = Hairstyle::Clipper1;
                 }
                 sheet(&base, path)
+            }
+            Mode::Timeline(path) => {
+                // SMP clients shave; female clients keep long hair with a part. A view that
+                // shows the frontal hairline and the crown, unless one was chosen.
+                let mut base = args.consultation.clone();
+                if !args.hairstyle_chosen {
+                    base.hairstyle = if base.sex == Sex::Female {
+                        Hairstyle::LongPart
+                    } else {
+                        Hairstyle::Razor
+                    };
+                }
+                let mut view = args.view;
+                if !args.view_chosen {
+                    (view.yaw_deg, view.pitch_deg) = (20.0, 50.0);
+                }
+                if !args.size_chosen {
+                    (view.width, view.height) = (256, 256);
+                }
+                timeline(&base, &view, path)
             }
             Mode::Measure => {
                 measure(&args.consultation);

@@ -2,7 +2,7 @@
 //! offset against the face, and scars, hypopigmented, less saturated and a little shinier
 //! (research/domain.md §3.3: +5 to +10 L*). Hair itself is drawn as follicles (crate::hair).
 
-use crate::head::ScalpChart;
+use crate::head::{ScalpChart, ScalpPoint};
 use crate::loss::LossField;
 use crate::math::lerp3;
 use crate::scene::{ChartTexture, Texel};
@@ -11,11 +11,21 @@ use glam::Vec3;
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
 
-/// Bakes the loss field over the charted scalp; empty (and free) when the scalp has neither
-/// its own tone nor scars, the common case.
+/// Fresh-work redness: the scalp's colour times this at full strength (a pink flush).
+pub const ERYTHEMA: Vec3 = Vec3::new(1.1, 0.8, 0.82);
+
+/// Bakes the loss field over the charted scalp, with `redness` (0..=1 per point) for freshly
+/// worked skin; empty (and free) when the scalp has neither its own tone, scars nor redness,
+/// the common case.
 #[must_use]
-pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, scalp_skin: Vec3) -> ChartTexture {
-    if scalp_skin == skin && !loss.has_scars() {
+pub fn bake(
+    chart: &ScalpChart,
+    loss: &LossField,
+    skin: Vec3,
+    scalp_skin: Vec3,
+    redness: Option<&dyn Fn(&ScalpPoint) -> f32>,
+) -> ChartTexture {
+    if scalp_skin == skin && !loss.has_scars() && redness.is_none() {
         return ChartTexture::default();
     }
     let lm = loss.landmarks();
@@ -63,6 +73,16 @@ pub fn bake(chart: &ScalpChart, loss: &LossField, skin: Vec3, scalp_skin: Vec3) 
                 texel.color = lerp3(under, scar_colour, scar);
                 texel.alpha = texel.alpha + (0.85 - texel.alpha) * scar;
                 texel.gloss = 1.0 + 0.8 * scar;
+            }
+            if let Some(red) = redness {
+                let r = red(&q);
+                if r > 0.0 {
+                    // What the texel showed over the skin, flushed in proportion to r.
+                    let under = lerp3(skin, texel.color, texel.alpha);
+                    let flushed = (under * ERYTHEMA).min(Vec3::ONE);
+                    texel.color = lerp3(under, flushed, r);
+                    texel.alpha = 1.0;
+                }
             }
             texels[j * width + i] = texel;
         }

@@ -18,6 +18,7 @@ pub mod preset;
 
 use crate::head::{Head, Landmarks, ScalpPoint};
 use crate::math::smoothstep;
+pub use native::HairlineShape;
 use noise::EdgeNoise;
 pub use patches::{Areata, FueScars, FutScar};
 pub use preset::Preset;
@@ -201,6 +202,18 @@ impl LossField {
     #[must_use]
     pub fn full_head(&self, q: &ScalpPoint, mfp: f32) -> f32 {
         native::native(q, &self.ctx, mfp)
+    }
+
+    /// A full head of hair under a drawn frontal hairline, 0..=1.
+    #[must_use]
+    pub fn planned(&self, q: &ScalpPoint, h: &HairlineShape) -> f32 {
+        native::shaped(q, &self.ctx, h)
+    }
+
+    /// Signed mm of q behind the drawn front line `h` (negative: ahead, on the forehead).
+    #[must_use]
+    pub fn behind_front_line(&self, q: &ScalpPoint, h: &HairlineShape) -> f32 {
+        native::behind_front_line(q, &self.ctx, h)
     }
 
     /// The mature full head (reference for bald areas), whatever the preset.

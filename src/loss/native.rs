@@ -13,26 +13,71 @@ use crate::math::smoothstep;
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
 
+/// The shape of a frontal hairline: natural, or as an SMP practitioner draws it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HairlineShape {
+    /// Mid-frontal point, mm along the midline from the glabella (scaled).
+    pub mfp: f32,
+    /// Width of the density ramp across the front line and along the temples (mm).
+    pub front_edge: f32,
+    pub temple_edge: f32,
+    /// Scale of the line's irregular wander (1 = a natural hairline, about ±2.5 mm).
+    pub wander: f32,
+    /// Depth of a widow's peak (mm the midline dips toward the brow), 0 for none.
+    pub widows_peak: f32,
+    /// Ruler-straight: no curve back toward the corners.
+    pub straight: bool,
+}
+
+impl HairlineShape {
+    /// A natural hairline at `mfp`.
+    #[must_use]
+    pub fn natural(mfp: f32) -> Self {
+        Self {
+            mfp,
+            front_edge: NATIVE_EDGE,
+            temple_edge: NATIVE_EDGE,
+            wander: 1.0,
+            widows_peak: 0.0,
+            straight: false,
+        }
+    }
+}
+
 /// Native hair presence at q for a head whose midline hairline is at `mfp` (mm).
 pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
+    shaped(q, c, &HairlineShape::natural(mfp))
+}
+
+/// Signed distance (mm) of q behind the front hairline of `h` (negative: ahead of it, on
+/// the forehead), with the line's wander; meaningful within the frontotemporal corners.
+pub(super) fn behind_front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
+    let k = c.k;
+    let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5 * h.wander;
+    let tn = (q.t / (45.0 * k)).clamp(-1.0, 1.0);
+    // The line curves back a little toward the corners; a widow's peak dips at the midline.
+    let curve = if h.straight { 0.0 } else { 3.0 * tn * tn };
+    let peak = h.widows_peak * (1.0 - (q.t.abs() / (12.0 * k)).min(1.0));
+    q.s / k - (h.mfp / k + curve - peak / k) + wander
+}
+
+/// Hair presence at q for a full head with the frontal hairline `h`.
+pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let k = c.k;
     let p = q.p / k; // unscaled millimetres from here on
     let edge = NATIVE_EDGE;
     let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5;
 
-    // Front: the hairline curves back a little toward the corners.
-    let tn = (q.t / (45.0 * k)).clamp(-1.0, 1.0);
-    let front_line = mfp / k + 3.0 * tn * tn;
     // Past the frontotemporal corner the temple line takes over (meridians there run down
     // the side of the head, where s no longer means "how far back").
     let corner = smoothstep(55.0, 80.0, q.t.abs() / k);
-    let front = 1.0 - (1.0 - ramp(q.s / k - front_line + wander, edge)) * (1.0 - corner);
+    let front = 1.0 - (1.0 - ramp(behind_front_line(q, c, h), h.front_edge)) * (1.0 - corner);
 
     // Temples: lateral to the corner, hair lies behind a line running down and back to the
     // sideburn (about 2.5–3 cm in front of the ear at eye level).
     let lateral = smoothstep(40.0, 56.0, p.x.abs());
     let temple_z = 22.0 + 0.42 * (p.y + 12.0);
-    let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander, edge));
+    let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander * h.wander, h.temple_edge));
 
     // Sideburn bottom in front of the ear.
     let in_front = smoothstep(-6.0, 6.0, p.z);

@@ -6,6 +6,14 @@
 //! dealt to sessions at about 30 / 70 / 100 % (§5.2); each healed dot is skin × (1 − k)
 //! (§6.4) with ±20 % size jitter (§5.1). Domain code only: dots are positions and sizes.
 
+pub mod caution;
+pub mod hairline;
+pub mod look;
+
+pub use caution::{cautions, Caution};
+pub use hairline::{HairlineStyle, TempleProfile};
+pub use look::{DotLook, Timepoint};
+
 use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
@@ -28,7 +36,37 @@ pub struct Plan {
     pub hairline_mm: f32,
     /// Where pigment goes: only where hair is missing or thin, or the whole scalp.
     pub coverage: Coverage,
+    /// How the frontal hairline is drawn.
+    pub hairline_style: HairlineStyle,
+    pub temple: TempleProfile,
+    /// Width of the density ramp across the line (mm, 1–10); `None` takes the style's.
+    pub gradient_mm: Option<f32>,
+    /// What went wrong, for training and honest consultations: each can be on alone.
+    pub mistakes: Mistakes,
 }
+
+/// Treatment mistakes to show (research/domain.md §5.5).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Mistakes {
+    /// Needle too deep: blown-out, blurred, oversized dots with a blue cast on light skin.
+    pub too_deep: bool,
+    /// Too dense: a "helmet" of uniform dots at [`TOO_DENSE_PER_CM2`].
+    pub too_dense: bool,
+    /// Pigment too dark for the skin and hair (k = [`TOO_DARK_K`]).
+    pub too_dark: bool,
+    /// A ruler-straight, hard hairline.
+    pub ruler_hairline: bool,
+    /// The hairline far too low ([`TOO_LOW_MM`] above the glabella).
+    pub too_low: bool,
+}
+
+/// "Helmet" density (§5.5: above about 110–120/cm² reads as one solid shade).
+pub const TOO_DENSE_PER_CM2: f32 = 140.0;
+/// Pigment darkness of a too-dark result.
+pub const TOO_DARK_K: f32 = 0.95;
+/// A too-low hairline: well under the 6 cm floor of §5.6.
+pub const TOO_LOW_MM: f32 = 50.0;
 
 /// Which part of the planned full head gets impressions.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,6 +89,10 @@ impl Default for Plan {
             dilution_k: 0.65,
             hairline_mm: 75.0,
             coverage: Coverage::Thinning,
+            hairline_style: HairlineStyle::Soft,
+            temple: TempleProfile::Medium,
+            gradient_mm: None,
+            mistakes: Mistakes::default(),
         }
     }
 }
@@ -76,7 +118,44 @@ impl Plan {
         )?;
         check("plan.dot-mm", self.dot_mm, DOT_RANGE, " mm")?;
         check("plan.dilution-k", self.dilution_k, DILUTION_RANGE, "")?;
+        if let Some(g) = self.gradient_mm {
+            check("plan.gradient-mm", g, hairline::GRADIENT_RANGE, " mm")?;
+        }
         check("plan.hairline-mm", self.hairline_mm, HAIRLINE_RANGE, " mm")
+    }
+
+    /// The final density the impressions are placed at (the too-dense mistake overrides).
+    #[must_use]
+    pub fn placed_density(&self) -> f32 {
+        if self.mistakes.too_dense {
+            TOO_DENSE_PER_CM2
+        } else {
+            self.density_per_cm2
+        }
+    }
+
+    /// Mid-frontal height as drawn (mm, unscaled): the too-low mistake overrides.
+    #[must_use]
+    pub fn drawn_hairline_mm(&self) -> f32 {
+        if self.mistakes.too_low {
+            TOO_LOW_MM
+        } else {
+            self.hairline_mm
+        }
+    }
+
+    /// The drawn frontal hairline on a head of scale `k`.
+    #[must_use]
+    pub fn hairline(&self, k: f32) -> crate::loss::HairlineShape {
+        hairline::shape(
+            self.hairline_style,
+            self.temple,
+            self.drawn_hairline_mm() * k,
+            self.gradient_mm
+                .unwrap_or(self.hairline_style.gradient_mm())
+                * k,
+            self.mistakes.ruler_hairline,
+        )
     }
 }
 
@@ -103,15 +182,60 @@ pub struct Estimate {
     pub impressions_per_session: [u32; 3],
     pub sessions: u8,
     pub hours: f32,
+    /// Touch-up interval in years (§5.4 default: 3–4).
+    pub touch_up_years: [f32; 2],
 }
 
-/// How much of the final density point q needs (0..=1): the plan's full head minus the hair
-/// still there.
+/// The timeline strip of issue #5: label and timepoint, from before treatment to five years
+/// after the last session.
+#[must_use]
+pub fn timeline() -> [(&'static str, Timepoint); 7] {
+    let at = |session, fresh, years| Timepoint {
+        session,
+        fresh,
+        years,
+        touch_up: false,
+    };
+    [
+        ("Before", at(0, false, 0.0)),
+        ("S1 fresh", at(1, true, 0.0)),
+        ("S1 healed", at(1, false, 0.0)),
+        ("S2 healed", at(2, false, 0.0)),
+        ("S3 healed", at(3, false, 0.0)),
+        ("3 years", at(3, false, 3.0)),
+        ("5 years", at(3, false, 5.0)),
+    ]
+}
+
+/// Extra density just behind the drawn line, fading over [`EDGE_BOOST_MM`] (§5.2: density
+/// is hierarchical, more at the hairline edge).
+pub const EDGE_BOOST: f32 = 0.15;
+pub const EDGE_BOOST_MM: f32 = 10.0;
+
+/// How much of the final density point q needs (0 to 1 + [`EDGE_BOOST`]): the plan's full
+/// head under its drawn hairline minus the hair still there.
 #[must_use]
 pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
-    let want = loss.full_head(q, plan.hairline_mm * k);
+    let shape = plan.hairline(k);
+    let mut want = loss.planned(q, &shape);
+    // The front line governs only between the frontotemporal corners.
+    if q.t.abs() < 55.0 * k {
+        let behind = loss.behind_front_line(q, &shape);
+        let past = -behind - 0.5 * shape.front_edge;
+        if plan.hairline_style == HairlineStyle::Broken
+            && !plan.mistakes.ruler_hairline
+            && past > 0.0
+            && past < hairline::STRAY_MM * k
+        {
+            want = want.max(hairline::STRAY_SHARE * (1.0 - past / (hairline::STRAY_MM * k)));
+        }
+        let inside = behind - 0.5 * shape.front_edge;
+        if inside > 0.0 && inside < EDGE_BOOST_MM * k && !plan.mistakes.too_dense {
+            want *= 1.0 + EDGE_BOOST * (1.0 - inside / (EDGE_BOOST_MM * k));
+        }
+    }
     match plan.coverage {
-        Coverage::Thinning => (want - loss.sample(q).density).clamp(0.0, 1.0),
+        Coverage::Thinning => (want - loss.sample(q).density).clamp(0.0, 1.0 + EDGE_BOOST),
         Coverage::FullScalp => want,
     }
 }
@@ -163,7 +287,7 @@ impl Candidates {
 #[must_use]
 pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec<Impression> {
     impressions_from(
-        &Candidates::place(head, plan.density_per_cm2, seed),
+        &Candidates::place(head, plan.placed_density(), seed),
         plan,
         head,
         loss,
@@ -194,12 +318,27 @@ pub fn impressions_from(
             .iter()
             .position(|share| u_session < share)
             .unwrap_or(2);
+        // A helmet is uniform: one size, one shade (§5.5).
+        let uniform = plan.mistakes.too_dense;
+        let k_plan = if plan.mistakes.too_dark {
+            TOO_DARK_K
+        } else {
+            plan.dilution_k
+        };
         out.push(Impression {
             position: q.p,
             normal: *normal,
             st: [q.s, q.t],
-            diameter_mm: plan.dot_mm * (0.8 + 0.4 * u_size),
-            k: (plan.dilution_k * SESSION_SHADE[session]).min(0.95),
+            diameter_mm: if uniform {
+                plan.dot_mm
+            } else {
+                plan.dot_mm * (0.8 + 0.4 * u_size)
+            },
+            k: if uniform {
+                k_plan
+            } else {
+                (k_plan * SESSION_SHADE[session]).min(0.95)
+            },
             session: session as u8 + 1,
         });
     }
@@ -211,7 +350,7 @@ pub fn impressions_from(
 pub fn estimate(plan: &Plan, head: &Head, loss: &LossField) -> Estimate {
     let k = head.params.scale;
     let treated_cm2 = head.chart.integrate_cm2(|q| treated(plan, loss, q, k));
-    let total = plan.density_per_cm2 * treated_cm2;
+    let total = plan.placed_density() * treated_cm2;
     let per = [0.3, 0.4, 0.3].map(|f| (total * f).round() as u32);
     Estimate {
         treated_cm2,
@@ -219,5 +358,6 @@ pub fn estimate(plan: &Plan, head: &Head, loss: &LossField) -> Estimate {
         impressions_per_session: per,
         sessions: 3,
         hours: total / IMPRESSIONS_PER_HOUR,
+        touch_up_years: [3.0, 4.0],
     }
 }

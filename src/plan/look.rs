@@ -1,0 +1,89 @@
+//! How an impression looks at a timepoint: fresh or healed, years later, touched up, or done
+//! wrong (research/domain.md §5.4–5.5, §6.4–6.5).
+//!
+//! Pigment sits about 0.3–0.6 mm down (§5.3) under scattering skin. What the eye sees of a
+//! healed dot is therefore larger and softer than the pigment: [`VISIBLE_SCALE`] times its
+//! diameter, removing [`VISIBLE_K`] × k of the skin's light there. [estimate] Without that,
+//! §9's defaults (0.15 mm at 75/cm², 1.3 % of the skin) would darken a scalp by under 1 %,
+//! which is not what healed SMP looks like; with it they darken it about as much as the
+//! client's own razor-shaved hair (about 11 %, tests/plan.rs), which is what SMP imitates.
+//! Colours here are fractions of light removed per channel: no pixels.
+
+use super::{Impression, Mistakes};
+use glam::Vec3;
+
+/// Visible footprint of a healed dot over its pigment diameter, and its strength over k.
+pub const VISIBLE_SCALE: f32 = 4.0;
+pub const VISIBLE_K: f32 = 0.8;
+/// Healed over fresh: diameter (§5.4: 0.5–0.7) and contrast (§5.4: 50–70 % of fresh).
+pub const HEALED_SIZE: f32 = 0.6;
+pub const HEALED_CONTRAST: f32 = 0.6;
+/// Contrast lost a year, and blur radius gained a year (§5.4: 5–10 %, 5–10 µm).
+pub const FADE_PER_YEAR: f32 = 0.075;
+pub const BLUR_MM_PER_YEAR: f32 = 0.0075;
+/// Blown-out dots (§5.5: 0.5–1.5 mm, soft, lower peak).
+pub const BLOWN_MM: (f32, f32) = (0.5, 1.5);
+pub const BLOWN_PEAK: f32 = 0.6;
+/// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5).
+pub const BLUE_SHIFT: f32 = 0.35;
+
+/// When the head is seen, relative to the treatment.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Timepoint {
+    /// Sessions done (0 = before).
+    pub session: u8,
+    /// Day 0 of the latest session: dots larger and darker, skin red (§5.4).
+    pub fresh: bool,
+    /// Years since the last session.
+    pub years: f32,
+    /// A touch-up at that point restores the healed look.
+    pub touch_up: bool,
+}
+
+/// One dot as seen: visible diameter and the fraction of each channel removed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DotLook {
+    pub diameter_mm: f32,
+    pub removal: Vec3,
+}
+
+/// Strength of the too-deep blue cast on Monk `skin` (1–10).
+#[must_use]
+pub fn blue_shift(skin: u8) -> f32 {
+    BLUE_SHIFT * ((8.0 - f32::from(skin)) / 5.0).clamp(0.0, 1.0)
+}
+
+/// Contrast kept after `years` without a touch-up.
+#[must_use]
+pub fn fade(years: f32) -> f32 {
+    libm::powf(1.0 - FADE_PER_YEAR, years)
+}
+
+/// How `imp` looks at `t`, with `mistakes`, on Monk `skin`.
+#[must_use]
+pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> DotLook {
+    let fresh = t.fresh && imp.session == t.session;
+    let (mut d, mut k) = (imp.diameter_mm, imp.k);
+    let mut visible = d * VISIBLE_SCALE;
+    if fresh {
+        d /= HEALED_SIZE;
+        visible /= HEALED_SIZE;
+        k = (k / HEALED_CONTRAST).min(0.95);
+    } else if !t.touch_up {
+        // Fading lowers contrast; softening spreads the same pigment wider (weaker).
+        let spread = visible + 2.0 * BLUR_MM_PER_YEAR * t.years;
+        k *= fade(t.years) * (visible / spread) * (visible / spread);
+        visible = spread;
+    }
+    let mut removal = Vec3::splat(k * VISIBLE_K);
+    if mistakes.too_deep {
+        // Spread in the dermis: big, soft, weaker at the centre, and blue through light skin.
+        visible = (d * 6.0).clamp(BLOWN_MM.0, BLOWN_MM.1);
+        let b = blue_shift(skin);
+        removal = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b) * (k * VISIBLE_K * BLOWN_PEAK);
+    }
+    DotLook {
+        diameter_mm: visible,
+        removal: removal.min(Vec3::splat(0.97)),
+    }
+}
