@@ -167,6 +167,19 @@ impl Visualiser {
         Ok(format!("{:016x}", fnv1a64(&self.frame.rgba)))
     }
 
+    /// The consultation's cautions (research/domain.md §8): `[{ code, message }]`.
+    pub fn cautions(&self) -> Result<JsValue, JsError> {
+        serde_wasm_bindgen::to_value(&crate::plan::cautions(&self.consultation))
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// The plan's estimates, labelled as such in the UI: `{ treated-cm2, impressions-total,
+    /// impressions-per-session, sessions, hours, touch-up-years }`.
+    pub fn estimate(&self) -> Result<JsValue, JsError> {
+        let e = crate::plan::estimate(&self.consultation.plan, &self.scene.head, &self.scene.loss);
+        serde_wasm_bindgen::to_value(&e).map_err(|e| JsError::new(&e.to_string()))
+    }
+
     /// Triangles in the scene (shown by the benchmark page).
     #[wasm_bindgen(js_name = triangleCount)]
     pub fn triangle_count(&self) -> usize {

@@ -167,6 +167,11 @@ const glossSelect = document.getElementById('gloss');
 const nextButton = document.getElementById('next-stage');
 const distanceSelect = document.getElementById('distance');
 const colourSelect = document.getElementById('hair-colour');
+const yearsSelect = document.getElementById('years');
+const styleSelect = document.getElementById('hairline-style');
+const heightInput = document.getElementById('hairline-mm');
+const mistakeSelect = document.getElementById('mistake');
+const MISTAKES = ['too-deep', 'too-dense', 'too-dark', 'ruler-hairline', 'too-low'];
 const greySelect = document.getElementById('grey');
 
 /** Applies a change; on bad input keeps the last good consultation and says why. */
@@ -194,7 +199,14 @@ function syncControls() {
   hairSelect.value = consultation.hairstyle;
   colourSelect.value = consultation['hair-colour'];
   greySelect.value = String(consultation['grey-fraction']);
-  sessionSelect.value = String(consultation.session);
+  sessionSelect.value = `${consultation.session}${consultation.fresh ? 'f' : ''}`;
+  yearsSelect.value = `${consultation.years}${consultation['touch-up'] ? 't' : ''}`;
+  yearsSelect.disabled = consultation.session === 0 || consultation.fresh;
+  const plan = consultation.plan;
+  styleSelect.value = plan['hairline-style'];
+  heightInput.value = String(plan['hairline-mm']);
+  mistakeSelect.value = MISTAKES.find((m) => plan.mistakes[m]) || '';
+  showPlanInfo();
   glossSelect.value = consultation.gloss;
   // The nearest named distance (pinching moves between them).
   const named = [...distanceSelect.options].map((o) => Number(o.value));
@@ -212,7 +224,11 @@ function syncControls() {
   url.searchParams.set('hairstyle', consultation.hairstyle);
   url.searchParams.set('hair-colour', consultation['hair-colour']);
   url.searchParams.set('grey', String(consultation['grey-fraction']));
-  url.searchParams.set('session', String(consultation.session));
+  url.searchParams.set('session', sessionSelect.value);
+  url.searchParams.set('years', yearsSelect.value);
+  url.searchParams.set('hairline', `${plan['hairline-style']}:${plan['hairline-mm']}`);
+  if (mistakeSelect.value) url.searchParams.set('mistake', mistakeSelect.value);
+  else url.searchParams.delete('mistake');
   url.searchParams.set('gloss', consultation.gloss);
   if (state.zoom !== 1) url.searchParams.set('zoom', String(Math.round(state.zoom * 100) / 100));
   else url.searchParams.delete('zoom');
@@ -248,7 +264,11 @@ function buildControls() {
   for (const h of colourInfo) colourSelect.append(new Option(h.label, h.name));
   colourSelect.addEventListener('change', () => apply({ 'hair-colour': colourSelect.value }));
   greySelect.addEventListener('change', () => apply({ 'grey-fraction': Number(greySelect.value) }));
-  sessionSelect.addEventListener('change', () => apply({ session: Number(sessionSelect.value) }));
+  sessionSelect.addEventListener('change', () => apply(sessionChange(sessionSelect.value)));
+  yearsSelect.addEventListener('change', () => apply(yearsChange(yearsSelect.value)));
+  styleSelect.addEventListener('change', () => apply({ plan: { ...consultation.plan, 'hairline-style': styleSelect.value } }));
+  heightInput.addEventListener('change', () => apply({ plan: { ...consultation.plan, 'hairline-mm': Number(heightInput.value) } }));
+  mistakeSelect.addEventListener('change', () => apply({ plan: { ...consultation.plan, mistakes: mistakeChange(mistakeSelect.value) } }));
   lightSelect.addEventListener('change', () => apply({ lighting: lightSelect.value }));
   glossSelect.addEventListener('change', () => apply({ gloss: glossSelect.value }));
   distanceSelect.addEventListener('change', () => zoomTo(Number(distanceSelect.value), true));
@@ -261,6 +281,39 @@ function buildControls() {
   document.getElementById('controls').hidden = false;
 }
 
+/** "2f" → session 2 on day 0; "3" → session 3 healed (years reset when fresh). */
+function sessionChange(v) {
+  const fresh = v.endsWith('f');
+  const change = { session: Number.parseInt(v, 10), fresh };
+  if (fresh) { change.years = 0; change['touch-up'] = false; }
+  return change;
+}
+/** "5t" → five years on, touched up. */
+function yearsChange(v) {
+  return { years: Number.parseFloat(v), 'touch-up': v.endsWith('t') };
+}
+function mistakeChange(v) {
+  return Object.fromEntries(MISTAKES.map((m) => [m, m === v]));
+}
+
+/** The estimate (labelled as one) and the cautions for the consultation in force. */
+function showPlanInfo() {
+  const e = viz.estimate();
+  const per = e['impressions-per-session'].map((n) => n.toLocaleString('en')).join(' / ');
+  document.getElementById('estimate').textContent = consultation.session === 0 && e['treated-cm2'] < 0.5
+    ? 'Estimate: nothing to treat for this pattern and hairline.'
+    : `Estimate: ${e['treated-cm2'].toFixed(0)} cm² treated, ${e['impressions-total'].toLocaleString('en')} impressions`
+      + ` (${per}) over ${e.sessions} sessions, about ${e.hours.toFixed(1)} h at 14,000 per 3 h;`
+      + ` touch-up every ${e['touch-up-years'][0]}–${e['touch-up-years'][1]} years.`;
+  const list = document.getElementById('cautions');
+  list.replaceChildren(...viz.cautions().map((c) => {
+    const li = document.createElement('li');
+    li.dataset.code = c.code;
+    li.textContent = c.message;
+    return li;
+  }));
+}
+
 /** Settings from the share link; a bad value is reported and ignored, never fatal. */
 function fromUrl() {
   const q = new URLSearchParams(location.search);
@@ -268,7 +321,20 @@ function fromUrl() {
   if (q.has('preset')) out.preset = q.get('preset');
   if (q.has('sex')) out.sex = q.get('sex');
   if (q.has('skin')) out.skin = Number(q.get('skin'));
-  if (q.has('session')) out.session = Number(q.get('session'));
+  if (q.has('session')) Object.assign(out, sessionChange(q.get('session')));
+  if (q.has('years')) Object.assign(out, yearsChange(q.get('years')));
+  if (q.has('hairline') || q.has('mistake')) {
+    const plan = {};
+    if (q.has('hairline')) {
+      const [style, mm] = q.get('hairline').split(':');
+      plan['hairline-style'] = style;
+      if (mm) plan['hairline-mm'] = Number(mm);
+    }
+    const m = q.get('mistake');
+    if (m && !MISTAKES.includes(m)) notice(`Link setting mistake=${m} ignored: accepted ${MISTAKES.join(', ')}`);
+    else if (m) plan.mistakes = mistakeChange(m);
+    out.plan = plan;
+  }
 
   for (const key of ['lighting', 'gloss', 'hairstyle', 'hair-colour']) if (q.has(key)) out[key] = q.get(key);
   if (q.has('grey')) out['grey-fraction'] = Number(q.get('grey'));

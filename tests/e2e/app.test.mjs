@@ -285,3 +285,45 @@ test('a female pattern is shown under long hair with a centre part', async () =>
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
+
+test('the plan controls show day 0, years and mistakes, with estimates and cautions', async () => {
+  const t = await open(env);
+  await t.page.goto(`${env.base}?preset=norwood-5&hairstyle=razor&session=3&hairline=soft:58`);
+  await fullFrameAfter(t.page, 0);
+  assert.match(await t.page.textContent('#estimate'), /Estimate: \d+ cm² treated, [\d,]+ impressions .* over 3 sessions/);
+  const codes = () => t.page.$$eval('#cautions li', (li) => li.map((l) => l.dataset.code));
+  assert.ok((await codes()).includes('hairline-low'), 'a 5.8 cm hairline is a caution, not an error');
+  assert.equal(await t.page.inputValue('#hairline-mm'), '58');
+  const healed = await canvasHash(t.page);
+
+  let n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#years', '5');
+  await fullFrameAfter(t.page, n);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().years), 5);
+  assert.notEqual(await canvasHash(t.page), healed);
+
+  n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#session', '3f');
+  await fullFrameAfter(t.page, n);
+  const c = await t.page.evaluate(() => window.__smp.consultation());
+  assert.deepEqual([c.session, c.fresh, c.years], [3, true, 0]);
+  assert.ok(await t.page.isDisabled('#years'));
+  assert.ok((await codes()).includes('fresh'));
+
+  n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#mistake', 'too-deep');
+  await fullFrameAfter(t.page, n);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().plan.mistakes['too-deep']), true);
+  assert.ok((await codes()).includes('mistake-shown'));
+  assert.match(t.page.url(), /mistake=too-deep/);
+  assert.match(t.page.url(), /session=3f/);
+
+  // An out-of-range height is refused with its range and the last good one kept.
+  await t.page.fill('#hairline-mm', '40');
+  await t.page.dispatchEvent('#hairline-mm', 'change');
+  await t.page.waitForFunction(() => !document.getElementById('notice').hidden);
+  assert.match(await t.page.textContent('#notice'), /hairline-mm.*55 to 100/);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().plan['hairline-mm']), 58);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
