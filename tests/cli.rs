@@ -146,3 +146,51 @@ fn unknown_lighting_and_gloss_exit_2_listing_the_choices() {
     assert_eq!(code, 2);
     assert!(err.contains("matte, normal, oily"), "{err}");
 }
+
+#[test]
+fn timeline_writes_a_labelled_strip_and_plan_flags_are_checked() {
+    let path = std::env::temp_dir().join("smp-cli-timeline.png");
+    let p = path.to_str().unwrap();
+    let (code, err) = run(&[
+        "--timeline",
+        p,
+        "--preset",
+        "norwood-5",
+        "--width",
+        "64",
+        "--height",
+        "64",
+        "--hairline-style",
+        "broken",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (w, h, rgba) = smp_visualiser::png_io::decode(&std::fs::read(&path).unwrap()).unwrap();
+    // Seven stops side by side, a label row above.
+    assert_eq!((w, h), (7 * 64, 64 + 22));
+    // Before and 5 years differ (pigment), cell by cell.
+    let cell = |i: usize| -> Vec<u8> {
+        (22..h as usize)
+            .flat_map(|y| rgba[(y * w as usize + i * 64) * 4..][..64 * 4].to_vec())
+            .collect()
+    };
+    assert_ne!(cell(0), cell(6));
+    for (args, needle) in [
+        (
+            vec!["--out", "x.png", "--years", "9", "--session", "3"],
+            "--years: 9 is out of range; accepted: 0 to 6",
+        ),
+        (
+            vec!["--out", "x.png", "--fresh"],
+            "--fresh: needs a session",
+        ),
+        (
+            vec!["--out", "x.png", "--mistake", "sloppy"],
+            "accepted: too-deep, too-dense",
+        ),
+        (vec!["--out", "x.png", "--hairline-mm", "30"], "55 to 100"),
+    ] {
+        let (code, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains(needle), "{args:?}: {err}");
+    }
+}

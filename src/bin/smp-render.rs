@@ -32,21 +32,25 @@ mod cli {
 
     const USAGE: &str = "usage: smp-render (--out FILE.png | --sheet FILE.png | --timeline FILE.png | --measure) \
 [--width W] [--height H] [--yaw DEG] [--pitch DEG] [--zoom 0.25-16] [--consultation FILE.json] [--preset NAME] \
-[--hairstyle NAME] [--hair-colour NAME] [--grey-fraction 0-1] [--coverage thinning|full-scalp] [--session 0-3] [--density N] [--lighting NAME] \
+[--hairstyle NAME] [--hair-colour NAME] [--grey-fraction 0-1] [--coverage thinning|full-scalp] [--session 0-3] [--fresh] [--years 0-6] [--touch-up] [--hairline-style NAME] [--hairline-mm 55-100] [--mistake NAME] [--density N] [--lighting NAME] \
 [--gloss matte|normal|oily] [--skin 1-10] [--sex male|female] \
 [--seed N]";
 
     const FLAGS: &str = "--out, --sheet, --timeline, --measure, --width, --height, --yaw, --pitch, --zoom, \
---consultation, --preset, --hairstyle, --hair-colour, --grey-fraction, --coverage, --session, --density, --lighting, --gloss, --skin, --sex, \
+--consultation, --preset, --hairstyle, --hair-colour, --grey-fraction, --coverage, --session, --fresh, --years, --touch-up, --hairline-style, --hairline-mm, --mistake, --density, --lighting, --gloss, --skin, --sex, \
 --seed, --help";
     /// Flags that take a value.
-    const VALUED: [&str; 21] = [
+    const VALUED: [&str; 25] = [
         "--session",
         "--density",
         "--hairstyle",
         "--hair-colour",
         "--grey-fraction",
         "--coverage",
+        "--years",
+        "--hairline-style",
+        "--hairline-mm",
+        "--mistake",
         "--lighting",
         "--gloss",
         "--out",
@@ -113,6 +117,10 @@ mod cli {
                     mode = Some(Mode::Measure);
                     continue;
                 }
+                "--fresh" | "--touch-up" => {
+                    overrides.push((flag.clone(), String::new()));
+                    continue;
+                }
                 f if !VALUED.contains(&f) => {
                     return Err(format!("unknown flag `{flag}`; accepted: {FLAGS}"))
                 }
@@ -153,6 +161,31 @@ mod cli {
                 "--hairstyle" => {
                     consultation.hairstyle =
                         Hairstyle::parse(&v).map_err(|e| format!("--hairstyle: {e}"))?
+                }
+                "--fresh" => consultation.fresh = true,
+                "--touch-up" => consultation.touch_up = true,
+                "--years" => consultation.years = parse_num(&flag, &v, "0 to 6 years")?,
+                "--hairline-mm" => {
+                    consultation.plan.hairline_mm = parse_num(&flag, &v, "55 to 100 mm")?
+                }
+                "--hairline-style" => {
+                    consultation.plan.hairline_style = serde_json::from_value(
+                        serde_json::Value::String(v.clone()),
+                    )
+                    .map_err(|_| {
+                        format!("--hairline-style: unknown value `{v}`; accepted: soft, broken, defined, widows-peak, natural")
+                    })?
+                }
+                "--mistake" => {
+                    let m = &mut consultation.plan.mistakes;
+                    match v.as_str() {
+                        "too-deep" => m.too_deep = true,
+                        "too-dense" => m.too_dense = true,
+                        "too-dark" => m.too_dark = true,
+                        "ruler-hairline" => m.ruler_hairline = true,
+                        "too-low" => m.too_low = true,
+                        _ => return Err(format!("--mistake: unknown value `{v}`; accepted: too-deep, too-dense, too-dark, ruler-hairline, too-low")),
+                    }
                 }
                 "--hair-colour" => {
                     consultation.hair_colour =
