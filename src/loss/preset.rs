@@ -107,7 +107,7 @@ impl Preset {
             return match rest {
                 "advanced" => "Savin advanced".into(),
                 "frontal" => "Savin frontal".into(),
-                _ => format!("Savin {}", rest.to_uppercase()),
+                _ => format!("Savin {}", rest.to_ascii_uppercase()),
             };
         }
         if let Some(n) = name.strip_prefix("diffuse-") {

@@ -21,6 +21,13 @@ pub const HAIRLINE_CONSERVATIVE_MM: f32 = 100.0;
 /// Density above which work reads as a helmet (§5.5).
 pub const HELMET_PER_CM2: f32 = 110.0;
 
+/// Millimetres as centimetres with one decimal, by integer arithmetic: fixed-precision float
+/// formatting would add about 5 KB to the wasm.
+fn cm(mm: f32) -> String {
+    let tenths = mm.round() as i32;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Every caution that applies to `c`, most serious first.
 #[must_use]
 pub fn cautions(c: &Consultation) -> Vec<Caution> {
@@ -44,26 +51,26 @@ pub fn cautions(c: &Consultation) -> Vec<Caution> {
     if mfp < HAIRLINE_LOW_MM {
         add(
             "hairline-low",
-            format!("Hairline {:.1} cm above the brow line: below 6 cm is too low for most adults (the cardinal sin of hairline design).", mfp / 10.0),
+            format!("Hairline {} cm above the brow line: below 6 cm is too low for most adults (the cardinal sin of hairline design).", cm(mfp)),
         );
     } else if mfp <= HAIRLINE_AGGRESSIVE_MM {
         add(
             "hairline-aggressive",
-            format!("Hairline {:.1} cm above the brow line: aggressive (7 cm); check it suits the client's age.", mfp / 10.0),
+            format!("Hairline {} cm above the brow line: aggressive (7 cm); check it suits the client's age.", cm(mfp)),
         );
     } else if mfp >= HAIRLINE_CONSERVATIVE_MM {
         add(
             "hairline-conservative",
             format!(
-                "Hairline {:.1} cm above the brow line: conservative (10 cm), ages well.",
-                mfp / 10.0
+                "Hairline {} cm above the brow line: conservative (10 cm), ages well.",
+                cm(mfp)
             ),
         );
     }
     if p.placed_density() > HELMET_PER_CM2 {
         add(
             "density-helmet",
-            format!("{:.0} impressions per cm²: above about 110 the work reads as one solid shade (a helmet).", p.placed_density()),
+            format!("{} impressions per cm²: above about 110 the work reads as one solid shade (a helmet).", p.placed_density().round() as i32),
         );
     }
     if let Some(next) = c.preset.next_stage() {

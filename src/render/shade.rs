@@ -144,7 +144,8 @@ pub fn specular(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
 /// peak: cut^(2^k) = 1e-3. Computed once per surface (no `powf` per pixel).
 #[must_use]
 pub fn lobe_cut(surf: &Surface) -> f32 {
-    libm::expf(libm::logf(1e-3) / (1u32 << surf.shininess_log2) as f32)
+    // powf: already linked for sRGB; expf and logf would add 4 KB of wasm.
+    libm::powf(1e-3, 1.0 / (1u32 << surf.shininess_log2) as f32)
 }
 
 /// [`specular`] with the surface's [`lobe_cut`] precomputed: most pixels are far from every

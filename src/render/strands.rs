@@ -61,9 +61,12 @@ pub fn splat(
         for i in 0..steps {
             let f = (i as f32 + 0.5) / steps as f32;
             let (x, y) = (xa + dx * f - 0.5, ya + dy * f - 0.5);
-            if spread <= 1.0 {
+            let dot = len < 1.0;
+            // A dot up to 2.5 px across is well served by the bilinear 2×2 footprint; a disc
+            // there cost nine deposits instead of one (Chromium 1024²: 96 against 66 ms).
+            if spread <= 1.0 || (dot && spread < 2.5) {
                 bilinear(x, y, w, (y0, y1), per, |p, a| deposit(k, p, a));
-            } else if len < 1.0 {
+            } else if dot {
                 // A dot seen face-on, wider than a pixel (close-up): a round footprint with
                 // an anti-aliased rim, coverage at most about 1 (a peaked kernel went past 1
                 // at the centre, where coverage is capped, and lost 10 % of a dense field's

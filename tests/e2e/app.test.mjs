@@ -327,3 +327,19 @@ test('the plan controls show day 0, years and mistakes, with estimates and cauti
   assert.deepEqual(t.problems, []);
   await t.context.close();
 });
+
+test('the served wasm package renders the native golden bytes', async () => {
+  const { readFileSync } = await import('node:fs');
+  const want = readFileSync(new URL('../golden/three-quarter.fnv', import.meta.url), 'utf8').trim();
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const got = await t.page.evaluate(async () => {
+    const wasm = await import('./pkg/smp_visualiser.js');
+    const v = new wasm.Visualiser(undefined);
+    try { return v.frameHash(320, 320, 30, 8, 1); } finally { v.free(); }
+  });
+  assert.equal(got, want);
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
