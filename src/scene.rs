@@ -493,6 +493,10 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
             look.diameter_mm,
             look.removal,
         );
+        if let Some(p) = d.pair {
+            let w = look.diameter_mm * crate::plan::PAIR_SIZE;
+            layer.push(p, p, d.normal, w, look.removal);
+        }
     }
     layer
 }

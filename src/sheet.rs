@@ -131,7 +131,9 @@ pub fn timeline_strip(base: &crate::Consultation, view: &crate::View) -> Canvas 
             h,
             &crate::render::render_rgba(&scene, view),
         );
-        canvas.text(i as u32 * w + 6, 4, label, 2, [236, 239, 243]);
+        // Double-size labels need about 110 px; narrow cells get single size.
+        let scale = if w >= 160 { 2 } else { 1 };
+        canvas.text(i as u32 * w + 6, 4, label, scale, [236, 239, 243]);
     }
     canvas
 }

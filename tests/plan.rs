@@ -83,6 +83,20 @@ fn dot_sizes_follow_the_plan_with_jitter() {
     assert!(dots
         .iter()
         .all(|d| (0.8 * 0.2..=1.2 * 0.2).contains(&d.diameter_mm)));
+    // Some impressions are pairs, echoing two-hair follicular units, 0.25–0.35 mm apart.
+    let pairs: Vec<f32> = dots
+        .iter()
+        .filter_map(|d| d.pair.map(|p| (p - d.position).length()))
+        .collect();
+    let share = pairs.len() as f32 / dots.len() as f32;
+    assert!(
+        (share - smp_visualiser::plan::PAIR_SHARE).abs() < 0.03,
+        "{share}"
+    );
+    assert!(
+        pairs.iter().all(|g| (0.249..=0.351).contains(g)),
+        "{pairs:?}"
+    );
     // Each session a little different in shade, around the planned k.
     let k: Vec<f32> = (1..=3)
         .map(|s| dots.iter().find(|d| d.session == s).unwrap().k)

@@ -17,7 +17,7 @@ pub use look::{DotLook, Timepoint};
 use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
-use crate::math::Rng;
+use crate::math::{normalize_or, Rng};
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
 
@@ -171,7 +171,17 @@ pub struct Impression {
     pub k: f32,
     /// Session 1, 2 or 3.
     pub session: u8,
+    /// A second, smaller dot beside this one, as a two-hair follicular unit has two shafts
+    /// (issue #5: small clusters echoing follicular units); same session and shade.
+    pub pair: Option<Vec3>,
 }
+
+/// Share of impressions laid as a pair of dots, their spacing (mm) and the second dot's size
+/// relative to the first [estimate: two-hair units are half of all units (§4.2); SMP echoes
+/// them sparingly so the field stays even].
+pub const PAIR_SHARE: f32 = 0.3;
+pub const PAIR_MM: (f32, f32) = (0.25, 0.35);
+pub const PAIR_SIZE: f32 = 0.8;
 
 /// Estimates for the consultation, in real units. They are estimates, and say so in the UI.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -246,7 +256,7 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidates {
     density_per_cm2: f32,
-    sites: Vec<(Frame, [f32; 3])>,
+    sites: Vec<(Frame, [f32; 6])>,
 }
 
 impl Candidates {
@@ -271,7 +281,7 @@ impl Candidates {
             density_per_cm2,
             sites: found
                 .into_iter()
-                .map(|f| (f, [rng.next_f32(), rng.next_f32(), rng.next_f32()]))
+                .map(|f| (f, core::array::from_fn(|_| rng.next_f32())))
                 .collect(),
         }
     }
@@ -306,9 +316,13 @@ pub fn impressions_from(
     let mut out = Vec::with_capacity(candidates.sites.len());
     for (
         Frame {
-            q, area, normal, ..
+            q,
+            area,
+            normal,
+            ds,
+            ..
         },
-        [u_keep, u_session, u_size],
+        [u_keep, u_session, u_size, u_pair, u_angle, u_gap],
     ) in &candidates.sites
     {
         if *u_keep >= (treated(plan, loss, q, k) * area / OVERSAMPLE).min(1.0) {
@@ -340,6 +354,13 @@ pub fn impressions_from(
                 (k_plan * SESSION_SHADE[session]).min(0.95)
             },
             session: session as u8 + 1,
+            pair: (!uniform && *u_pair < PAIR_SHARE).then(|| {
+                let along = normalize_or(*ds, Vec3::X);
+                let across = normal.cross(along);
+                let a = core::f32::consts::TAU * u_angle;
+                let gap = PAIR_MM.0 + (PAIR_MM.1 - PAIR_MM.0) * u_gap;
+                q.p + (along * libm::cosf(a) + across * libm::sinf(a)) * gap
+            }),
         });
     }
     out
