@@ -128,6 +128,19 @@ pub struct Strands {
 }
 
 impl Strands {
+    /// Room for `n` strands up front: growing by doubling left wasm memory (which never
+    /// shrinks) holding the old buffers too.
+    #[must_use]
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            a: Vec::with_capacity(n),
+            b: Vec::with_capacity(n),
+            normal: Vec::with_capacity(n),
+            width_mm: Vec::with_capacity(n),
+            color: Vec::with_capacity(n),
+        }
+    }
+
     pub fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
         self.a.push(a);
         self.b.push(b);
@@ -406,8 +419,14 @@ fn hair_layers(
     let show = (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0);
     // A cool grey through the skin (the shaft seen under a scattering layer).
     let shadow = (Vec3::ONE - Vec3::new(0.42, 0.47, 0.58)) * (0.9 * show);
-    let mut under = Strands::default();
-    let mut shafts = Strands::default();
+    let units_n = hairs.iter().filter(|h| h.unit > 0).count();
+    let mut under = Strands::with_capacity(units_n);
+    let segments = if style == crate::hair::Hairstyle::LongPart {
+        units_n * (crate::hair::LONG_ON_SCALP_MM / crate::hair::LONG_SEGMENT_MM) as usize
+    } else {
+        hairs.len()
+    };
+    let mut shafts = Strands::with_capacity(segments);
     for h in &hairs {
         let fine = 1.0 - 0.6 * h.miniaturised;
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
@@ -482,7 +501,12 @@ impl Scene {
 /// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4).
 fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
     let t = c.timepoint();
-    let mut layer = Strands::default();
+    let shown = all.iter().filter(|d| d.session <= c.session);
+    let n = shown
+        .clone()
+        .map(|d| 1 + usize::from(d.pair.is_some()))
+        .sum();
+    let mut layer = Strands::with_capacity(n);
     for d in all.iter().filter(|d| d.session <= c.session) {
         let look = crate::plan::look::look(d, &t, &c.plan.mistakes, c.skin);
         // A dot seen face-on: a strand of zero length and the dot's visible width.

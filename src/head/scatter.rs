@@ -188,10 +188,14 @@ pub(crate) fn sites(
     seed: u64,
 ) -> Vec<Frame> {
     let h = 0.5 * head.params.scale;
-    scatter(head, per_mm2, dilate, inside, seed)
-        .into_iter()
-        .filter_map(|(s, t)| frame(&head.chart, s, t, h))
-        .collect()
+    let points = scatter(head, per_mm2, dilate, inside, seed);
+    let mut out = Vec::with_capacity(points.len());
+    out.extend(
+        points
+            .into_iter()
+            .filter_map(|(s, t)| frame(&head.chart, s, t, h)),
+    );
+    out
 }
 
 #[cfg(test)]

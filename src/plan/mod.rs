@@ -277,12 +277,15 @@ impl Candidates {
             seed ^ 0x5e55,
         );
         let mut rng = Rng::new(seed ^ 0xd075);
+        let mut sites = Vec::with_capacity(found.len());
+        sites.extend(
+            found
+                .into_iter()
+                .map(|f| (f, core::array::from_fn(|_| rng.next_f32()))),
+        );
         Self {
             density_per_cm2,
-            sites: found
-                .into_iter()
-                .map(|f| (f, core::array::from_fn(|_| rng.next_f32())))
-                .collect(),
+            sites,
         }
     }
 

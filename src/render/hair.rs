@@ -2,7 +2,7 @@
 //! the shafts above the skin are lit with Kajiya–Kay (per strand, research/tech.md §3.2) and
 //! laid over the lit skin.
 
-use super::camera::Camera;
+use super::prepare::Prepared;
 use super::raster::VisBuffer;
 use super::strands::{coverage, splat};
 use crate::math::normalize_or;
@@ -12,11 +12,17 @@ use glam::Vec3;
 /// Accumulates the scene's darkening layers (shafts under the skin, pigment): `acc` gets the
 /// covered area per pixel, `acc_c` the covered area times the fraction of each channel the
 /// strand removes. See [`removal`].
-pub fn darken(scene: &Scene, cam: &Camera, vis: &VisBuffer, acc: &mut [f32], acc_c: &mut [Vec3]) {
+pub fn darken(
+    scene: &Scene,
+    prep: &Prepared,
+    vis: &VisBuffer,
+    acc: &mut [f32],
+    acc_c: &mut [Vec3],
+) {
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
-    for layer in &scene.darkening {
-        splat(layer, cam, vis, |k, p, a| {
+    for (layer, projected) in scene.darkening.iter().zip(&prep.darkening) {
+        splat(projected, vis, |k, p, a| {
             acc[p] += a;
             acc_c[p] += layer.color[k] * a;
         });
@@ -37,7 +43,7 @@ pub fn removal(acc: f32, acc_c: Vec3) -> Vec3 {
 }
 
 /// Kajiya–Kay radiance of one strand with tangent `t`, seen along `v`.
-fn strand_colour(scene: &Scene, albedo: Vec3, t: Vec3, v: Vec3) -> Vec3 {
+pub(crate) fn strand_colour(scene: &Scene, albedo: Vec3, t: Vec3, v: Vec3) -> Vec3 {
     let light = &scene.lighting;
     let mut c = albedo * ((light.sky + light.ground) * 0.5);
     for key in &light.keys {
@@ -57,24 +63,19 @@ fn strand_colour(scene: &Scene, albedo: Vec3, t: Vec3, v: Vec3) -> Vec3 {
 
 /// Lays the lit shafts over `out`.
 pub fn shafts(
-    scene: &Scene,
-    cam: &Camera,
+    prep: &Prepared,
     vis: &VisBuffer,
     out: &mut [Vec3],
     acc: &mut [f32],
     acc_c: &mut [Vec3],
 ) {
-    let Some(s) = &scene.shafts else { return };
+    if prep.shafts.is_empty() {
+        return;
+    }
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
-    let colours: Vec<Vec3> = (0..s.a.len())
-        .map(|k| {
-            let t = normalize_or(s.b[k] - s.a[k], s.normal[k]);
-            let v = normalize_or(cam.eye - s.a[k], -cam.forward);
-            strand_colour(scene, s.color[k], t, v)
-        })
-        .collect();
-    splat(s, cam, vis, |k, p, a| {
+    let colours = &prep.shaft_colours;
+    splat(&prep.shafts, vis, |k, p, a| {
         acc[p] += a;
         acc_c[p] += colours[k] * a;
     });

@@ -4,16 +4,19 @@
 //! barycentrics); [`shade`] lights each covered pixel once in linear RGB; [`resolve`] tone maps
 //! and encodes sRGB through a table. It knows meshes, surfaces and lights, nothing of hair loss.
 //!
-//! Working buffers cost 44 bytes a pixel. Frames up to [`MAX_WHOLE_PIXELS`] (1024²) render in
+//! Working buffers cost 44 bytes a pixel. Frames up to [`MAX_WHOLE_PIXELS`] (512²) render in
 //! one piece; larger ones in bands of [`BAND_PIXELS`], each with enough extra rows above and
 //! below for every strand that reaches into it. All pixel arithmetic stays in frame
-//! coordinates, so a banded frame has the same bytes as a whole one (tested). Bands cost
-//! time (every band walks every triangle and strand: 1024² took 64 ms whole, 77 ms in two
-//! bands, 90 ms in four, natively) and save memory: a 2048² frame needs 17 MB of output plus
-//! 11 MB of bands instead of 185 MB, under the wasm budget of issue #4 (96 MB).
+//! coordinates, so a banded frame has the same bytes as a whole one (tested). Projections,
+//! shaft colours and vertex light are computed once a frame ([`prepare`]), so bands cost
+//! little time (1024², native, fastest of 21: 45 ms whole, 51 ms in 256k-pixel bands; before
+//! that cache, 90 ms in four bands) and save memory: 11 MB of working buffers at any size
+//! instead of 44 MB at 1024² and 185 MB at 2048². A whole session stays at 85 MB of wasm
+//! memory, under the 96 MB budget of issue #4 (it peaked at 105 MB with whole 1024² frames).
 
 pub mod camera;
 pub mod hair;
+pub mod prepare;
 pub mod raster;
 pub mod resolve;
 pub mod shade;
@@ -23,8 +26,8 @@ use crate::scene::Scene;
 pub use camera::{Camera, View};
 use glam::Vec3;
 
-/// Largest frame rendered in one piece (pixels): 1024².
-pub const MAX_WHOLE_PIXELS: usize = 1 << 20;
+/// Largest frame rendered in one piece (pixels): 512².
+pub const MAX_WHOLE_PIXELS: usize = 1 << 18;
 /// Band size (pixels, extra rows included) for larger frames.
 pub const BAND_PIXELS: usize = 1 << 18;
 /// Fewest rows of its own a band covers, however far strands reach.
@@ -42,6 +45,7 @@ pub struct Frame {
     color: Vec<Vec3>,
     acc: Vec<f32>,
     acc_c: Vec<Vec3>,
+    prep: prepare::Prepared,
 }
 
 impl Frame {
@@ -78,17 +82,14 @@ pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_p
     frame.height = view.height;
     frame.rgba.resize(w * h * 4, 255);
     let cam = Camera::new(view, &scene.framing);
+    let mut prep = std::mem::take(&mut frame.prep);
+    prep.update(scene, &cam);
     if w * h <= max_band_pixels {
-        render_band(scene, &cam, frame, (0, h), (0, h));
+        render_band(scene, &cam, &prep, frame, (0, h), (0, h));
+        frame.prep = prep;
         return;
     }
-    let reach = scene
-        .darkening
-        .iter()
-        .chain(&scene.shafts)
-        .map(|s| strands::reach_px(s, &cam))
-        .fold(0.0, f32::max);
-    let margin = reach.ceil() as usize + 2;
+    let margin = prep.reach_px().ceil() as usize + 2;
     let own = (max_band_pixels / w)
         .saturating_sub(2 * margin)
         .max(MIN_BAND_ROWS);
@@ -96,34 +97,36 @@ pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_p
     while y < h {
         let core = (y, (y + own).min(h));
         let band = (y.saturating_sub(margin), (core.1 + margin).min(h));
-        render_band(scene, &cam, frame, band, core);
+        render_band(scene, &cam, &prep, frame, band, core);
         y = core.1;
     }
+    frame.prep = prep;
 }
 
 /// Renders frame rows `band` (start, end) and resolves its rows `core` into the frame.
 fn render_band(
     scene: &Scene,
     cam: &Camera,
+    prep: &prepare::Prepared,
     frame: &mut Frame,
     band: (usize, usize),
     core: (usize, usize),
 ) {
     let (w, h) = (frame.width as usize, frame.height as usize);
     frame.band(w, band.0, band.1 - band.0);
-    raster::rasterize(scene, cam, &mut frame.vis);
-    hair::darken(scene, cam, &frame.vis, &mut frame.acc, &mut frame.acc_c);
+    raster::rasterize(scene, &prep.screen, &mut frame.vis);
+    hair::darken(scene, prep, &frame.vis, &mut frame.acc, &mut frame.acc_c);
     shade::shade(
         scene,
         cam,
+        prep,
         &frame.vis,
         (&frame.acc, &frame.acc_c),
         h,
         &mut frame.color,
     );
     hair::shafts(
-        scene,
-        cam,
+        prep,
         &frame.vis,
         &mut frame.color,
         &mut frame.acc,

@@ -5,7 +5,7 @@
 //! functions at pixel centres; a pixel exactly on a shared edge is claimed by whichever
 //! triangle comes first in mesh order (the depth test is strict), which keeps it deterministic.
 
-use super::camera::Camera;
+use super::prepare::SVert;
 use crate::scene::Scene;
 
 /// Marks a pixel no triangle covers.
@@ -50,17 +50,11 @@ impl VisBuffer {
     }
 }
 
-/// Screen-space vertex: x, y in pixels, reciprocal depth.
-type SVert = (f32, f32, f32);
-
-/// Rasterises every mesh of the scene.
-pub fn rasterize(scene: &Scene, cam: &Camera, vis: &mut VisBuffer) {
+/// Rasterises every mesh of the scene from its projected vertices (`screen`, per mesh).
+pub fn rasterize(scene: &Scene, screen: &[Vec<Option<SVert>>], vis: &mut VisBuffer) {
     let (w, y0, y1) = (vis.width, vis.y0, vis.y0 + vis.rows());
     vis.clear();
-    let mut screen: Vec<Option<SVert>> = Vec::new();
-    for (mi, mesh) in scene.meshes.iter().enumerate() {
-        screen.clear();
-        screen.extend(mesh.positions.iter().map(|&p| cam.project(p)));
+    for (mi, (mesh, screen)) in scene.meshes.iter().zip(screen).enumerate() {
         for (ti, t) in mesh.triangles.iter().enumerate() {
             let (Some(a), Some(b), Some(c)) = (
                 screen[t[0] as usize],

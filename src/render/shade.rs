@@ -8,6 +8,7 @@
 
 use super::camera::Camera;
 use super::hair::removal;
+use super::prepare::Prepared;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use crate::look::light::Lighting;
 use crate::math::normalize_or;
@@ -24,6 +25,7 @@ const WRAP: Vec3 = Vec3::new(0.42, 0.33, 0.29);
 pub fn shade(
     scene: &Scene,
     cam: &Camera,
+    prep: &Prepared,
     vis: &VisBuffer,
     dark: (&[f32], &[Vec3]),
     frame_height: usize,
@@ -32,20 +34,7 @@ pub fn shade(
     let w = vis.width.max(1);
     let [top, bottom] = scene.backdrop;
     let light = &scene.lighting;
-    let irr: Vec<Vec<Vec3>> = scene
-        .meshes
-        .iter()
-        .map(|m| {
-            m.positions
-                .iter()
-                .zip(&m.normals)
-                .zip(&m.visibility)
-                .map(|((&p, &n), &open)| {
-                    irradiance(light, n, normalize_or(cam.eye - p, -cam.forward), open)
-                })
-                .collect()
-        })
-        .collect();
+    let irr = &prep.irradiance;
     let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
     for (row, line) in out.chunks_exact_mut(w).enumerate() {
         let t = (vis.y0 + row) as f32 / frame_height.max(2) as f32;

@@ -8,9 +8,8 @@
 //! 1 − e^(−a) made 512² frames 4.3 % darker than 2048² frames averaged down, because low
 //! resolution lumps many strands into one pixel (measured in tests/hair.rs).
 
-use super::camera::Camera;
+use super::prepare::Projected;
 use super::raster::{VisBuffer, EMPTY};
-use crate::scene::Strands;
 
 /// Fraction of a pixel covered by accumulated strand area `a` (pixels²).
 #[inline]
@@ -22,10 +21,10 @@ pub fn coverage(a: f32) -> f32 {
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
 
-/// Calls `deposit(strand, pixel, area)` for every pixel the visible strands cover.
+/// Calls `deposit(strand, pixel, area)` for every pixel of the band the visible strands
+/// cover, from the strands' projections (`super::prepare`).
 pub fn splat(
-    strands: &Strands,
-    cam: &Camera,
+    projected: &[Option<Projected>],
     vis: &VisBuffer,
     mut deposit: impl FnMut(usize, usize, f32),
 ) {
@@ -35,12 +34,16 @@ pub fn splat(
     }
     let (y0, y1) = (vis.y0, vis.y0 + vis.rows());
     let (wf, y0f, y1f) = (w as f32, y0 as f32, y1 as f32);
-    for k in 0..strands.a.len() {
-        let (a3, b3) = (strands.a[k], strands.b[k]);
-        if strands.normal[k].dot(cam.eye - a3) <= 0.0 {
-            continue;
-        }
-        let (Some((xa, ya, iza)), Some((xb, yb, _))) = (cam.project(a3), cam.project(b3)) else {
+    for (k, p) in projected.iter().enumerate() {
+        let Some(Projected {
+            xa,
+            ya,
+            iza,
+            xb,
+            yb,
+            width,
+        }) = *p
+        else {
             continue;
         };
         if xa < 0.0 || ya < y0f || xa >= wf || ya >= y1f {
@@ -50,7 +53,6 @@ pub fn splat(
         if vis.id[root] == EMPTY || iza < vis.inv_z[root] * (1.0 - DEPTH_SLACK) {
             continue;
         }
-        let width = strands.width_mm[k] * cam.focal * iza;
         let (dx, dy) = (xb - xa, yb - ya);
         let len = (dx * dx + dy * dy).sqrt();
         // A strand seen end-on still covers its cross-section.
@@ -147,22 +149,6 @@ fn bilinear(
             put((py as usize - y0) * w + px as usize, area * wgt);
         }
     }
-}
-
-/// How far (pixels) any visible strand reaches from its root, plus its footprint: a band
-/// with this many extra rows each side sees every strand that touches its own rows.
-#[must_use]
-pub fn reach_px(strands: &Strands, cam: &Camera) -> f32 {
-    let mut reach: f32 = 0.0;
-    for k in 0..strands.a.len() {
-        if let (Some((_, ya, iz)), Some((_, yb, _))) =
-            (cam.project(strands.a[k]), cam.project(strands.b[k]))
-        {
-            let spread = (strands.width_mm[k] * cam.focal * iz).max(1.0);
-            reach = reach.max((yb - ya).abs() + spread);
-        }
-    }
-    reach
 }
 
 #[cfg(test)]
