@@ -37,6 +37,22 @@ impl Sex {
     }
 }
 
+/// Finds the option of `all` whose kebab-case `name` is `value`, or says which are accepted.
+/// Shared by every named choice (hairstyle, hair colour, light).
+pub(crate) fn parse_named<T: Copy>(
+    all: &[T],
+    name: impl Fn(T) -> &'static str,
+    value: &str,
+) -> Result<T, String> {
+    all.iter()
+        .copied()
+        .find(|&o| name(o) == value)
+        .ok_or_else(|| {
+            let names: Vec<_> = all.iter().map(|&o| name(o)).collect();
+            format!("unknown value `{value}`; accepted: {}", names.join(", "))
+        })
+}
+
 /// Settings for one client. `Default` is the documented default client.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]

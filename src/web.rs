@@ -54,6 +54,13 @@ fn view(
     Ok(v)
 }
 
+impl Visualiser {
+    /// Renders the scene into the internal frame (every entry point that draws goes here).
+    fn render_view(&mut self, view: View) {
+        render(&self.scene, &view, &mut self.frame);
+    }
+}
+
 #[wasm_bindgen]
 impl Visualiser {
     /// Builds the scene for `consultation` (an object in the JSON shape; `undefined` for the
@@ -105,11 +112,7 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<(), JsValue> {
-        render(
-            &self.scene,
-            &view(width, height, yaw_deg, pitch_deg, zoom)?,
-            &mut self.frame,
-        );
+        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
         let img =
             ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.frame.rgba), width, height)?;
         ctx.put_image_data(&img, 0.0, 0.0)
@@ -124,11 +127,7 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<(), JsError> {
-        render(
-            &self.scene,
-            &view(width, height, yaw_deg, pitch_deg, zoom)?,
-            &mut self.frame,
-        );
+        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
         Ok(())
     }
 
@@ -141,11 +140,7 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<Vec<u8>, JsError> {
-        render(
-            &self.scene,
-            &view(width, height, yaw_deg, pitch_deg, zoom)?,
-            &mut self.frame,
-        );
+        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
         Ok(self.frame.rgba.clone())
     }
 
@@ -159,11 +154,7 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<String, JsError> {
-        render(
-            &self.scene,
-            &view(width, height, yaw_deg, pitch_deg, zoom)?,
-            &mut self.frame,
-        );
+        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
         Ok(format!("{:016x}", fnv1a64(&self.frame.rgba)))
     }
 

@@ -234,8 +234,8 @@ fn fresh_dots_are_larger_and_darker_than_healed_by_the_stated_factors() {
     }
 }
 
-/// Mean linear luminance of a 512² top view in the middle third (bald scalp on a Norwood VII).
-fn scalp_luminance(c: &Consultation) -> f32 {
+/// Mean linear RGB of the centre (56 × 56 px) of a 256² top view: bald scalp on a Norwood VII.
+fn scalp_rgb(c: &Consultation) -> glam::Vec3 {
     use smp_visualiser::math::srgb_to_linear;
     let scene = SceneBuilder::default().build(c).unwrap();
     let rgba = smp_visualiser::render::render_rgba(
@@ -248,17 +248,20 @@ fn scalp_luminance(c: &Consultation) -> f32 {
             zoom: 1.0,
         },
     );
-    let mut sum = 0.0;
-    let mut n = 0;
+    let mut sum = glam::Vec3::ZERO;
     for y in 100..156 {
         for x in 100..156 {
             let p = &rgba[(y * 256 + x) * 4..];
             let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
-            sum += 0.2126 * l(p[0]) + 0.7152 * l(p[1]) + 0.0722 * l(p[2]);
-            n += 1;
+            sum += glam::Vec3::new(l(p[0]), l(p[1]), l(p[2]));
         }
     }
-    sum / n as f32
+    sum / (56.0 * 56.0)
+}
+
+/// Mean linear luminance of the same window.
+fn scalp_luminance(c: &Consultation) -> f32 {
+    scalp_rgb(c).dot(glam::Vec3::new(0.2126, 0.7152, 0.0722))
 }
 
 #[test]
@@ -311,7 +314,6 @@ fn healed_smp_darkens_like_shaved_hair_and_fades_over_years() {
 
 #[test]
 fn too_deep_turns_blue_on_light_skin_only() {
-    use smp_visualiser::math::srgb_to_linear;
     use smp_visualiser::plan::Mistakes;
     let blue_over_red = |skin, too_deep| {
         let mut c = Consultation {
@@ -325,26 +327,8 @@ fn too_deep_turns_blue_on_light_skin_only() {
             too_deep,
             ..Mistakes::default()
         };
-        let scene = SceneBuilder::default().build(&c).unwrap();
-        let rgba = smp_visualiser::render::render_rgba(
-            &scene,
-            &smp_visualiser::View {
-                width: 256,
-                height: 256,
-                yaw_deg: 0.0,
-                pitch_deg: 90.0,
-                zoom: 1.0,
-            },
-        );
-        let (mut r, mut b) = (0.0, 0.0);
-        for y in 100..156 {
-            for x in 100..156 {
-                let p = &rgba[(y * 256 + x) * 4..];
-                r += srgb_to_linear(f32::from(p[0]) / 255.0);
-                b += srgb_to_linear(f32::from(p[2]) / 255.0);
-            }
-        }
-        b / r
+        let rgb = scalp_rgb(&c);
+        rgb.z / rgb.x
     };
     let (light, light_deep) = (blue_over_red(2, false), blue_over_red(2, true));
     let (dark, dark_deep) = (blue_over_red(9, false), blue_over_red(9, true));

@@ -82,13 +82,7 @@ impl Hairstyle {
 
     /// Parses the kebab-case name, listing the accepted ones on error.
     pub fn parse(name: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|h| h.name() == name)
-            .ok_or_else(|| {
-                let names: Vec<_> = Self::ALL.iter().map(|h| h.name()).collect();
-                format!("unknown value `{name}`; accepted: {}", names.join(", "))
-            })
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
     }
 
     /// Length of shaft above the skin (mm): §4.4 growth 0.35 mm/day and clipper guards; for
@@ -153,13 +147,7 @@ impl HairColour {
 
     /// Parses the kebab-case name, listing the accepted ones on error.
     pub fn parse(name: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|h| h.name() == name)
-            .ok_or_else(|| {
-                let names: Vec<_> = Self::ALL.iter().map(|h| h.name()).collect();
-                format!("unknown value `{name}`; accepted: {}", names.join(", "))
-            })
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
     }
 
     /// sRGB of a shaft of this colour.

@@ -84,13 +84,7 @@ impl LightingPreset {
 
     /// Parses the kebab-case name, listing the accepted ones on error.
     pub fn parse(name: &str) -> Result<Self, String> {
-        Self::ALL
-            .into_iter()
-            .find(|p| p.name() == name)
-            .ok_or_else(|| {
-                let names: Vec<_> = Self::ALL.iter().map(|p| p.name()).collect();
-                format!("unknown value `{name}`; accepted: {}", names.join(", "))
-            })
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
     }
 }
 
