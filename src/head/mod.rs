@@ -106,10 +106,11 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
         ellipsoid(p, Vec3::new(0.0, 12.0, -42.0), Vec3::new(60.0, 58.0, 52.0)),
         25.0,
     );
-    // Maxilla and cheeks.
+    // Maxilla and cheeks: tall enough that the lower cheek faces forward, not down (a
+    // shorter one left a hollow that a downlight turned into a dark blot).
     d = smooth_union(
         d,
-        ellipsoid(p, Vec3::new(0.0, -24.0, 40.0), Vec3::new(58.0, 46.0, 54.0)),
+        ellipsoid(p, Vec3::new(0.0, -34.0, 36.0), Vec3::new(56.0, 58.0, 56.0)),
         26.0,
     );
     for sx in [-1.0, 1.0] {
@@ -117,10 +118,10 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             d,
             ellipsoid(
                 p,
-                Vec3::new(46.0 * sx, -4.0, 64.0),
-                Vec3::new(19.0, 15.0, 20.0),
+                Vec3::new(44.0 * sx, -14.0, 54.0),
+                Vec3::new(24.0, 28.0, 22.0),
             ),
-            14.0,
+            24.0,
         );
         let gonion = Vec3::new(s.jaw_half_width * sx, -55.0, -2.0);
         let chin_side = Vec3::new(17.0 * sx, -90.0, 70.0);
@@ -141,6 +142,16 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             s.neck_radius + 4.0,
         ),
         30.0,
+    );
+    // Trapezius and the tops of the shoulders, so the neck stands on a body.
+    d = smooth_union(
+        d,
+        ellipsoid(
+            p,
+            Vec3::new(0.0, -275.0, -20.0),
+            Vec3::new(175.0, 70.0, 95.0),
+        ),
+        60.0,
     );
     // Brow ridge, then the sockets cut under it.
     let brow = |x: f32| Vec3::new(x, 28.0, s.brow_forward);
@@ -174,12 +185,12 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     for sx in [-1.0, 1.0] {
         let ala = ellipsoid(
             p,
-            Vec3::new(12.5 * sx, s.nose_tip.y - 2.0, s.nose_tip.z - 14.0),
-            Vec3::new(8.5, 7.5, 8.5),
+            Vec3::new(10.5 * sx, s.nose_tip.y - 3.0, s.nose_tip.z - 13.0),
+            Vec3::new(6.5, 6.0, 7.5),
         );
-        d = smooth_union(d, ala, 6.0);
+        d = smooth_union(d, ala, 10.0);
     }
-    d = smooth_union(d, lips_sdf(p, s), 6.0);
+    d = smooth_union(d, lips_sdf(p, s), 10.0);
     // The line between the lips.
     d = smooth_subtract(
         d,
@@ -294,7 +305,7 @@ impl Head {
             mesh::Grid {
                 rings,
                 segments,
-                reach: 340.0 * k,
+                reach: 420.0 * k,
             },
         );
         face.visibility = face

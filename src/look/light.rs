@@ -146,9 +146,10 @@ impl Lighting {
             LightingPreset::Downlight => Self {
                 keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3)],
                 // Walls and floor still bounce some of it back: without that the underside of
-                // the face went black with a red wrap fringe.
-                sky: Vec3::new(0.08, 0.08, 0.085),
-                ground: Vec3::new(0.07, 0.063, 0.056),
+                // the face went black with a red wrap fringe. The bounce is the lamp's own
+                // light, so it keeps its warmth (a neutral one read as grey patches).
+                sky: adapted(CCT_4000K) * 0.085,
+                ground: adapted(CCT_4000K) * 0.085,
                 exposure: BASE_EXPOSURE,
             },
             // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.

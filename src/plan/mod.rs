@@ -375,10 +375,13 @@ pub fn estimate(plan: &Plan, head: &Head, loss: &LossField) -> Estimate {
     let k = head.params.scale;
     let treated_cm2 = head.chart.integrate_cm2(|q| treated(plan, loss, q, k));
     let total = plan.placed_density() * treated_cm2;
-    let per = [0.3, 0.4, 0.3].map(|f| (total * f).round() as u32);
+    let whole = total.round() as u32;
+    // Sessions 1 and 3 lay 30 % each; session 2 takes the rest, so the parts sum to the whole.
+    let outer = (total * 0.3).round() as u32;
+    let per = [outer, whole - 2 * outer, outer];
     Estimate {
         treated_cm2,
-        impressions_total: total.round() as u32,
+        impressions_total: whole,
         impressions_per_session: per,
         sessions: 3,
         hours: total / IMPRESSIONS_PER_HOUR,

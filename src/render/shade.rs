@@ -16,7 +16,7 @@ use crate::scene::{Scene, Surface};
 use glam::Vec3;
 
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
-const WRAP: Vec3 = Vec3::new(0.42, 0.33, 0.29);
+const WRAP: Vec3 = Vec3::new(0.40, 0.33, 0.30);
 
 /// Lights every pixel of `vis` into `out`, linear radiance. The surface colour is the mesh
 /// albedo with its chart layer applied, less what the darkening layers (pigment, shafts under
@@ -164,10 +164,19 @@ pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f
         let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
         specular += key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
     }
-    // The sky reflects too: for a uniform dome the reflected radiance does not depend on
-    // roughness, only on Fresnel and how oily the skin is.
-    let f = 1.0 - n.dot(v).max(0.0);
+    // The surroundings reflect too: sky above, floor and walls below, picked by where the
+    // mirror direction points (a cheek facing the floor mirrors the floor, not the sky). A
+    // rough surface's grazing Fresnel peaks well below 1, or every downward-facing fold
+    // catches a grey sheen brighter than its own diffuse colour.
+    let ndv = n.dot(v).max(0.0);
+    let f = 1.0 - ndv;
     let f2 = f * f;
-    let fresnel_nv = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-    specular + light.sky * (fresnel_nv * surf.specular * open)
+    let fresnel_nv = surf.f0 + (GRAZING_FRESNEL - surf.f0).max(0.0) * f2 * f2 * f;
+    let up = 2.0 * ndv * n.y - v.y;
+    let env = light.ground + (light.sky - light.ground) * (0.5 + 0.5 * up.clamp(-1.0, 1.0));
+    specular + env * (fresnel_nv * surf.specular * open)
 }
+
+/// The most a rough, skin-like surface reflects of its surroundings at grazing view (Fresnel
+/// 1 is for a mirror; roughness-limited Schlick with roughness about 0.6).
+const GRAZING_FRESNEL: f32 = 0.4;
