@@ -50,12 +50,57 @@ impl VisBuffer {
     }
 }
 
-/// Rasterises every mesh of the scene from its projected vertices (`screen`, per mesh).
-pub fn rasterize(scene: &Scene, screen: &[Vec<Option<SVert>>], vis: &mut VisBuffer) {
+/// A triangle that faces the camera: its index and the frame rows its box spans (inclusive).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FrontTri {
+    pub index: u32,
+    pub rows: (i32, i32),
+}
+
+/// Lists, in mesh order, the triangles of `triangles` that face the camera, once a frame:
+/// about half face away, and a banded frame would otherwise cull every triangle in every
+/// band (1024² budget scene, native: raster 13 → 10 ms together with the truncating box below).
+pub fn front_facing(triangles: &[[u32; 3]], screen: &[Option<SVert>], out: &mut Vec<FrontTri>) {
+    out.clear();
+    for (ti, t) in triangles.iter().enumerate() {
+        let (Some(a), Some(b), Some(c)) = (
+            screen[t[0] as usize],
+            screen[t[1] as usize],
+            screen[t[2] as usize],
+        ) else {
+            continue;
+        };
+        // Counter-clockwise in the world seen from outside is clockwise on a y-down screen,
+        // which makes this area negative.
+        if edge(a.0, a.1, b.0, b.1, c.0, c.1) >= 0.0 {
+            continue; // back-facing or degenerate
+        }
+        let lo = a.1.min(b.1).min(c.1).max(-1.0) as i32;
+        let hi = ceil(a.1.max(b.1).max(c.1)).min(i32::MAX as isize) as i32;
+        out.push(FrontTri {
+            index: ti as u32,
+            rows: (lo, hi),
+        });
+    }
+}
+
+/// Rasterises the camera-facing triangles of every mesh (`front`, from [`front_facing`])
+/// from their projected vertices (`screen`, per mesh).
+pub fn rasterize(
+    scene: &Scene,
+    screen: &[Vec<Option<SVert>>],
+    front: &[Vec<FrontTri>],
+    vis: &mut VisBuffer,
+) {
     let (w, y0, y1) = (vis.width, vis.y0, vis.y0 + vis.rows());
     vis.clear();
-    for (mi, (mesh, screen)) in scene.meshes.iter().zip(screen).enumerate() {
-        for (ti, t) in mesh.triangles.iter().enumerate() {
+    let (top, bottom) = (y0 as i32, y1 as i32);
+    for (mi, ((mesh, screen), front)) in scene.meshes.iter().zip(screen).zip(front).enumerate() {
+        for f in front {
+            if f.rows.1 < top || f.rows.0 >= bottom {
+                continue;
+            }
+            let t = mesh.triangles[f.index as usize];
             let (Some(a), Some(b), Some(c)) = (
                 screen[t[0] as usize],
                 screen[t[1] as usize],
@@ -63,7 +108,7 @@ pub fn rasterize(scene: &Scene, screen: &[Vec<Option<SVert>>], vis: &mut VisBuff
             ) else {
                 continue;
             };
-            let id = ((mi as u32) << TRI_BITS) | ti as u32;
+            let id = ((mi as u32) << TRI_BITS) | f.index;
             triangle(vis, w, (y0, y1), id, a, b, c);
         }
     }
@@ -73,6 +118,13 @@ pub fn rasterize(scene: &Scene, screen: &[Vec<Option<SVert>>], vis: &mut VisBuff
 #[inline]
 fn edge(ax: f32, ay: f32, bx: f32, by: f32, px: f32, py: f32) -> f32 {
     (bx - ax) * (py - ay) - (by - ay) * (px - ax)
+}
+
+/// `x.ceil() as isize` without the libm call.
+#[inline]
+fn ceil(x: f32) -> isize {
+    let t = x as isize;
+    t + isize::from((t as f32) < x)
 }
 
 fn triangle(
@@ -92,10 +144,11 @@ fn triangle(
     }
     let (b, c) = (c, b);
     let area = -area;
-    let min_x = a.0.min(b.0).min(c.0).floor().max(0.0) as usize;
-    let min_y = a.1.min(b.1).min(c.1).floor().max(y0 as f32) as usize;
-    let max_x = (a.0.max(b.0).max(c.0).ceil() as isize).min(w as isize - 1);
-    let max_y = (a.1.max(b.1).max(c.1).ceil() as isize).min(y1 as isize - 1);
+    // Truncation equals floor once clamped at 0 (`floorf` is a libm call on baseline x86-64).
+    let min_x = a.0.min(b.0).min(c.0).max(0.0) as usize;
+    let min_y = a.1.min(b.1).min(c.1).max(y0 as f32) as usize;
+    let max_x = ceil(a.0.max(b.0).max(c.0)).min(w as isize - 1);
+    let max_y = ceil(a.1.max(b.1).max(c.1)).min(y1 as isize - 1);
     if max_x < min_x as isize || max_y < min_y as isize {
         return;
     }
