@@ -155,7 +155,27 @@ canvas.addEventListener('keydown', (e) => {
   e.preventDefault();
   orbit(keys[e.key][0] / DEG_PER_PX, keys[e.key][1] / DEG_PER_PX);
 });
+// Re-renders at the new size whenever the canvas's box changes: window or orientation changes,
+// and the settings panel opening or closing beside it.
 new ResizeObserver(() => request(true)).observe(canvas);
+
+// The settings panel collapses to its Settings button, so the client sees the whole head. The
+// choice is this device's (kept in localStorage), never part of the share link.
+const panel = document.getElementById('panel');
+const settingsToggle = document.getElementById('settings-toggle');
+const settingsBody = document.getElementById('settings-body');
+const COLLAPSED_KEY = 'smp-settings-collapsed';
+function setCollapsed(collapsed, remember) {
+  settingsToggle.setAttribute('aria-expanded', String(!collapsed));
+  settingsBody.hidden = collapsed;
+  panel.classList.toggle('collapsed', collapsed);
+  if (remember) {
+    try { localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0'); } catch { /* storage off */ }
+  }
+}
+try { setCollapsed(localStorage.getItem(COLLAPSED_KEY) === '1', false); } catch { /* storage off */ }
+settingsToggle.addEventListener('click',
+  () => setCollapsed(settingsToggle.getAttribute('aria-expanded') === 'true', true));
 
 const presetSelect = document.getElementById('preset');
 const sexSelect = document.getElementById('sex');

@@ -1,7 +1,7 @@
 // End-to-end: the served app on an iPad-sized touch context.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, open } from './browser.mjs';
+import { start, open, IPAD } from './browser.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -18,14 +18,71 @@ const canvasHash = (page) => page.evaluate(() => {
 const fullFrameAfter = (page, frames) => page.waitForFunction(
   (n) => window.__smp.frames > n && window.__smp.last.full && !window.__smp.dragging, frames, { timeout: 30000 });
 
+/** Waits for a settled frame drawn at the canvas's current laid-out size (same aspect). */
+const fullFrameAtCanvasSize = (page, frames) => page.waitForFunction((n) => {
+  const s = window.__smp, c = document.getElementById('view');
+  return s.frames > n && s.last.full && !s.dragging && c.width === s.last.width
+    && Math.abs(s.last.width / s.last.height - c.clientWidth / c.clientHeight) < 0.01;
+}, frames, { timeout: 30000 });
+
+/**
+ * The on-screen rectangle (CSS px) of the top of the head, found in the rendered frame: from
+ * the topmost row that differs from the backdrop down a quarter of the frame's shorter side
+ * (brow level at the default view), as wide as the head is there. The backdrop is a vertical
+ * gradient dithered by a unit or so, so each row's first pixel is that row's backdrop.
+ */
+const scalpRect = (page) => page.evaluate(() => {
+  const c = document.getElementById('view');
+  const { width: w, height: h } = c;
+  const d = c.getContext('2d').getImageData(0, 0, w, h).data;
+  const head = (y, x) => {
+    const r = y * w * 4, i = r + x * 4;
+    return Math.max(Math.abs(d[i] - d[r]), Math.abs(d[i + 1] - d[r + 1]), Math.abs(d[i + 2] - d[r + 2])) > 8;
+  };
+  let top = -1;
+  for (let y = 0; y < h && top < 0; y += 1) {
+    let n = 0;
+    for (let x = 0; x < w; x += 1) if (head(y, x)) n += 1;
+    if (n >= 4) top = y;
+  }
+  if (top < 0) return null;
+  const bottom = Math.min(h - 1, top + Math.round(0.25 * Math.min(w, h)));
+  let left = w, right = -1;
+  for (let y = top; y <= bottom; y += 1) {
+    for (let x = 0; x < w; x += 1) if (head(y, x)) { left = Math.min(left, x); right = Math.max(right, x); }
+  }
+  const r = c.getBoundingClientRect();
+  const sx = r.width / w, sy = r.height / h;
+  return { left: r.left + left * sx, top: r.top + top * sy, right: r.left + (right + 1) * sx,
+    bottom: r.top + (bottom + 1) * sy, frameTop: top };
+});
+
+/** Bounding rects (CSS px) of those of the selected elements that are rendered at all. */
+const shownRects = (page, selectors) => page.evaluate((sels) => sels.flatMap((sel) => {
+  const el = document.querySelector(sel);
+  if (!el || el.getClientRects().length === 0) return [];
+  const { left, top, right, bottom } = el.getBoundingClientRect();
+  return right > left && bottom > top ? [{ sel, left, top, right, bottom }] : [];
+}), selectors);
+
+const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const PANEL_PARTS = ['#panel', '#settings-toggle', '#settings-body', '#controls', '#plan-info'];
+
 test('first frame fills the window at device resolution, then a one-finger drag turns the head', async () => {
   const t = await open(env);
   await t.goto();
   await fullFrameAfter(t.page, 0);
   const first = await t.page.evaluate(() => window.__smp.last);
-  // 1194×834 CSS px at DPR 2 is 3.98 MP; the settled frame is capped near 1.92 MP, same aspect.
-  assert.ok(first.width > 1400 && first.height > 1000, JSON.stringify(first));
-  assert.ok(Math.abs(first.width / first.height - 1194 / 834) < 0.01, JSON.stringify(first));
+  const box = await t.page.evaluate(() => {
+    const c = document.getElementById('view');
+    return { w: c.clientWidth, h: c.clientHeight };
+  });
+  // The canvas fills the window's height and the width beside the settings panel (~825×834 CSS
+  // px); at DPR 2 that is 2.75 MP, and the settled frame is capped near 1.92 MP, same aspect.
+  assert.equal(box.h, 834, JSON.stringify(box));
+  assert.ok(box.w > 700 && box.w < 1194, JSON.stringify(box));
+  assert.ok(first.width * first.height > 1.8e6 && first.width * first.height <= 1.92e6, JSON.stringify(first));
+  assert.ok(Math.abs(first.width / first.height - box.w / box.h) < 0.01, JSON.stringify({ first, box }));
   const before = await canvasHash(t.page);
   // The head is not a flat fill: the centre differs from the corner.
   const [centre, corner] = await t.page.evaluate(() => {
@@ -341,5 +398,96 @@ test('the served wasm package renders the native golden bytes', async () => {
   });
   assert.equal(got, want);
   assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
+for (const [name, viewport] of [['landscape', IPAD.viewport], ['portrait', { width: 834, height: 1194 }]]) {
+  test(`at load on an iPad (${name}) the settings panel sits beside the head and leaves the scalp clear`, async () => {
+    const t = await open(env, '', { ...IPAD, viewport });
+    await t.goto();
+    await fullFrameAtCanvasSize(t.page, 0);
+    assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'true');
+    assert.ok(await t.page.isVisible('#controls'), 'the controls are open by default');
+    const scalp = await scalpRect(t.page);
+    // The head was found, below the top edge of the canvas, and of a plausible size.
+    assert.ok(scalp && scalp.frameTop > 0, JSON.stringify(scalp));
+    assert.ok(scalp.right - scalp.left > 150 && scalp.bottom - scalp.top > 100, JSON.stringify(scalp));
+    const parts = await shownRects(t.page, PANEL_PARTS);
+    assert.ok(parts.some((p) => p.sel === '#controls'), JSON.stringify(parts));
+    for (const p of parts) assert.ok(!overlaps(p, scalp), `${p.sel} covers the scalp: ${JSON.stringify({ p, scalp })}`);
+    // The canvas is laid out beside the panel, not under it.
+    const [view] = await shownRects(t.page, ['#view']);
+    const [panel] = await shownRects(t.page, ['#panel']);
+    assert.ok(!overlaps(view, panel), JSON.stringify({ view, panel }));
+    assert.deepEqual(t.problems, []);
+    assert.deepEqual(t.foreign, []);
+    await t.context.close();
+  });
+}
+
+test('tapping Settings collapses and expands the panel, the head re-renders to fit, and the controls still work', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAtCanvasSize(t.page, 0);
+  const toggle = await t.page.$('#settings-toggle');
+  assert.equal(await toggle.evaluate((b) => b.tagName), 'BUTTON');
+  assert.equal(await toggle.getAttribute('aria-controls'), 'settings-body');
+  const size = await toggle.boundingBox();
+  assert.ok(size.width >= 44 && size.height >= 44, JSON.stringify(size));
+  const url = t.page.url();
+  const narrow = await t.page.evaluate(() => window.__smp.last.width);
+
+  // Collapse: the controls go, the canvas takes the whole window and is drawn at that size.
+  let n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.tap('#settings-toggle');
+  assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'false');
+  assert.ok(await t.page.isHidden('#controls'));
+  assert.ok(await t.page.isHidden('#plan-info'));
+  assert.ok(await t.page.isVisible('#settings-toggle'));
+  await fullFrameAtCanvasSize(t.page, n);
+  assert.equal(await t.page.evaluate(() => document.getElementById('view').clientWidth), 1194);
+  assert.ok(await t.page.evaluate(() => window.__smp.last.width) > narrow);
+  const scalp = await scalpRect(t.page);
+  assert.ok(scalp && scalp.frameTop > 0, JSON.stringify(scalp));
+  for (const p of await shownRects(t.page, PANEL_PARTS)) {
+    assert.ok(!overlaps(p, scalp), `${p.sel} covers the scalp when collapsed: ${JSON.stringify({ p, scalp })}`);
+  }
+  // The panel's state is this device's, not the consultation's: the share link is untouched.
+  assert.equal(t.page.url(), url);
+
+  // Remembered on this device across a reload.
+  await t.page.reload();
+  await fullFrameAtCanvasSize(t.page, 0);
+  assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'false');
+  assert.ok(await t.page.isHidden('#controls'));
+  assert.equal(t.page.url(), url);
+
+  // Expand: the controls are back, the canvas narrows again and is redrawn to fit.
+  n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.tap('#settings-toggle');
+  assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'true');
+  assert.ok(await t.page.isVisible('#controls'));
+  await fullFrameAtCanvasSize(t.page, n);
+  assert.equal(await t.page.evaluate(() => window.__smp.last.width), narrow);
+
+  // The controls still drive the head and the link.
+  n = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.selectOption('#lighting', 'sun');
+  await fullFrameAfter(t.page, n);
+  assert.equal(await t.page.evaluate(() => window.__smp.consultation().lighting), 'sun');
+  assert.match(t.page.url(), /lighting=sun/);
+  assert.doesNotMatch(t.page.url(), /settings|collapse|panel/);
+
+  // The keyboard works the same button; focus stays on it.
+  await t.page.focus('#settings-toggle');
+  await t.page.keyboard.press('Space');
+  assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'false');
+  assert.ok(await t.page.isHidden('#controls'));
+  await t.page.keyboard.press('Enter');
+  assert.equal(await t.page.getAttribute('#settings-toggle', 'aria-expanded'), 'true');
+  assert.ok(await t.page.isVisible('#controls'));
+  assert.equal(await t.page.evaluate(() => document.activeElement.id), 'settings-toggle');
+  assert.deepEqual(t.problems, []);
+  assert.deepEqual(t.foreign, []);
   await t.context.close();
 });
