@@ -62,6 +62,9 @@ pub struct FrontTri {
 /// band (1024² budget scene, native: raster 13 → 10 ms together with the truncating box below).
 pub fn front_facing(triangles: &[[u32; 3]], screen: &[Option<SVert>], out: &mut Vec<FrontTri>) {
     out.clear();
+    // Room for all up front: grown by doubling, the list left holes that later buffers did
+    // not fit, and wasm memory only grows (`make bench` session: 97 → 88 MB).
+    out.reserve(triangles.len());
     for (ti, t) in triangles.iter().enumerate() {
         let (Some(a), Some(b), Some(c)) = (
             screen[t[0] as usize],
