@@ -118,7 +118,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             d,
             ellipsoid(
                 p,
-                Vec3::new(44.0 * sx, -14.0, 54.0),
+                Vec3::new(44.0 * sx, -14.0, 40.0),
                 Vec3::new(24.0, 28.0, 22.0),
             ),
             24.0,
@@ -167,7 +167,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
         // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
         let lids = (p - c).length() - (EYE_RADIUS + 1.3);
         d = smooth_union(d, lids, 4.0);
-        let slit = ellipsoid(p, c + Vec3::new(0.0, 0.5, 12.0), Vec3::new(14.5, 5.0, 5.0));
+        let slit = ellipsoid(p, c + Vec3::new(0.0, -0.8, 12.0), Vec3::new(14.5, 4.4, 5.0));
         d = smooth_subtract(d, slit, 1.5);
     }
     // Nose: bridge to tip, then the alae.
@@ -194,7 +194,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     // The line between the lips.
     d = smooth_subtract(
         d,
-        ellipsoid(p, Vec3::new(0.0, -51.5, 100.0), Vec3::new(20.0, 1.0, 6.0)),
+        ellipsoid(p, Vec3::new(0.0, -51.5, 97.0), Vec3::new(19.0, 1.0, 6.0)),
         2.0,
     );
     d * s.size
@@ -203,13 +203,13 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
 fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
     let upper = ellipsoid(
         p,
-        Vec3::new(0.0, -46.0, 94.0),
-        Vec3::new(23.0, 5.0, s.lip_depth),
+        Vec3::new(0.0, -46.0, 91.0),
+        Vec3::new(22.0, 5.0, s.lip_depth),
     );
     let lower = ellipsoid(
         p,
-        Vec3::new(0.0, -57.0, 91.5),
-        Vec3::new(20.0, 5.5, s.lip_depth),
+        Vec3::new(0.0, -56.5, 88.5),
+        Vec3::new(19.0, 5.5, s.lip_depth),
     );
     upper.min(lower)
 }
@@ -418,7 +418,7 @@ fn lip_weight(p: Vec3, s: &Shape) -> f32 {
     if q.z < 50.0 {
         return 0.0;
     }
-    0.5 * (1.0 - smoothstep(0.0, 2.5, lips_sdf(q, s)))
+    0.45 * (1.0 - smoothstep(-1.5, 3.0, lips_sdf(q, s)))
 }
 
 /// Sclera, iris and pupil on an eyeball looking straight ahead (+z).

@@ -148,8 +148,8 @@ impl Lighting {
                 // Walls and floor still bounce some of it back: without that the underside of
                 // the face went black with a red wrap fringe. The bounce is the lamp's own
                 // light, so it keeps its warmth (a neutral one read as grey patches).
-                sky: adapted(CCT_4000K) * 0.085,
-                ground: adapted(CCT_4000K) * 0.085,
+                sky: adapted(CCT_4000K) * 0.14,
+                ground: adapted(CCT_4000K) * 0.12,
                 exposure: BASE_EXPOSURE,
             },
             // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
