@@ -230,6 +230,47 @@ fn hair_colour_and_grey_fraction_change_the_hair_not_the_face() {
 }
 
 #[test]
+fn closest_zoom_draws_a_0_15_mm_dot_at_least_3_px_across() {
+    use smp_visualiser::render::camera::{Camera, ZOOM_CLOSE};
+    let scene = SceneBuilder::default()
+        .build(&Consultation::default())
+        .unwrap();
+    let chart = &scene.head.chart;
+    // The app's smallest full-resolution close-up is a 512 px canvas side.
+    for (yaw, pitch) in [(0.0, 90.0), (30.0, 25.0), (90.0, 10.0)] {
+        let view = View {
+            width: 512,
+            height: 512,
+            yaw_deg: yaw,
+            pitch_deg: pitch,
+            zoom: ZOOM_CLOSE,
+        };
+        let cam = Camera::new(&view, &scene.framing);
+        // The scalp point seen at the centre of the view: of the chart's points (every 0.5
+        // mm, 13 px apart here) projecting within 20 px of it, the nearest to the eye.
+        let mut best: Option<(f32, glam::Vec3)> = None;
+        for i in 0..800 {
+            for j in -300..=300 {
+                let Some(q) = chart.point(i as f32 * 0.5, j as f32 * 0.5) else {
+                    continue;
+                };
+                let Some((x, y, iz)) = cam.project(q.p) else {
+                    continue;
+                };
+                if (x - 256.0).hypot(y - 256.0) < 20.0 && best.is_none_or(|b| iz > b.0) {
+                    best = Some((iz, q.p));
+                }
+            }
+        }
+        let (_, p) = best.unwrap_or_else(|| panic!("no scalp at the centre of {view:?}"));
+        let (xa, ya, _) = cam.project(p).unwrap();
+        let (xb, yb, _) = cam.project(p + cam.right * 0.15).unwrap();
+        let px = (xb - xa).hypot(yb - ya);
+        assert!(px >= 3.0, "a 0.15 mm dot is {px} px across in {view:?}");
+    }
+}
+
+#[test]
 fn close_up_resolves_follicles_at_the_native_density() {
     use smp_visualiser::render::camera::{Camera, ZOOM_CLOSE};
     let c = Consultation {
