@@ -358,6 +358,7 @@ impl SceneBuilder {
                 Part::Ear => {
                     mesh.albedo = vec![skin * Vec3::new(1.0, 0.93, 0.93); mesh.positions.len()]
                 }
+                Part::Body => mesh.albedo = vec![skin; mesh.positions.len()],
                 Part::Eye => {}
             }
         }

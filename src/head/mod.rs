@@ -134,25 +134,10 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 78.0), s.chin), 10.0);
     d = smooth_union(
         d,
-        cone_capsule(
-            p,
-            Vec3::new(0.0, -10.0, -16.0),
-            Vec3::new(0.0, -260.0, 6.0),
-            s.neck_radius,
-            s.neck_radius + 4.0,
-        ),
+        cone_capsule(p, NECK_TOP, NECK_BOTTOM, s.neck_radius, s.neck_radius + 4.0),
         30.0,
     );
-    // Trapezius and the tops of the shoulders, so the neck stands on a body.
-    d = smooth_union(
-        d,
-        ellipsoid(
-            p,
-            Vec3::new(0.0, -275.0, -20.0),
-            Vec3::new(175.0, 70.0, 95.0),
-        ),
-        60.0,
-    );
+    d = smooth_union(d, shoulders(p), SHOULDER_BLEND);
     // Brow ridge, then the sockets cut under it.
     let brow = |x: f32| Vec3::new(x, 28.0, s.brow_forward);
     d = smooth_union(
@@ -200,6 +185,44 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     d * s.size
 }
 
+/// The neck's axis (unscaled mm), shared by the head and the body.
+const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -16.0);
+const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 6.0);
+/// The body mesh starts high in the neck, hidden inside the head mesh, and the head mesh
+/// stops lower down (unscaled mm), above the shoulders' flare: where they overlap both are the
+/// same cylinder, and the body's coarse rim stays far from where it could show.
+const BODY_TOP_Y: f32 = -60.0;
+const HEAD_BOTTOM_Y: f32 = -135.0;
+/// The shoulders, in both meshes' fields so the neck flares into them the same way.
+fn shoulders(p: Vec3) -> f32 {
+    ellipsoid(
+        p,
+        Vec3::new(0.0, -260.0, -20.0),
+        Vec3::new(175.0, 70.0, 95.0),
+    )
+}
+const SHOULDER_BLEND: f32 = 60.0;
+/// How much thinner the body's neck is than the head's (mm).
+const BODY_INSET: f32 = 0.3;
+/// Centre of the body mesh's rays (unscaled mm).
+const BODY_CENTRE: Vec3 = Vec3::new(0.0, -240.0, -12.0);
+
+/// Trapezius and the tops of the shoulders, so the neck stands on a body. A mesh of its own:
+/// rays from the head's centre meet the shoulders edge-on and streak, so the head mesh is cut
+/// off above them. Its neck is [`BODY_INSET`] thinner than the head's, so where the two overlap the
+/// head mesh wins without a visible step.
+fn body_sdf(p: Vec3, s: &Shape) -> f32 {
+    let p = p / s.size;
+    let neck = cone_capsule(
+        p,
+        NECK_TOP,
+        NECK_BOTTOM,
+        s.neck_radius - BODY_INSET,
+        s.neck_radius + 4.0 - BODY_INSET,
+    );
+    smooth_union(neck, shoulders(p), SHOULDER_BLEND).max(p.y - BODY_TOP_Y) * s.size
+}
+
 fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
     let upper = ellipsoid(
         p,
@@ -238,7 +261,7 @@ fn eye_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
 
 /// Everything solid, for ambient occlusion.
 fn all_sdf(p: Vec3, s: &Shape) -> f32 {
-    let mut d = head_sdf(p, s);
+    let mut d = head_sdf(p, s).min(body_sdf(p, s));
     for sx in [-1.0, 1.0] {
         d = d.min(ear_sdf(p, s, sx)).min(eye_sdf(p, s, sx));
     }
@@ -252,6 +275,8 @@ pub enum Part {
     Face,
     Ear,
     Eye,
+    /// Shoulders and the base of the neck.
+    Body,
 }
 
 /// The head's geometry, independent of skin and hair, so it is built once per sex and size.
@@ -284,6 +309,8 @@ const EYE_SURFACE: Surface = Surface {
 /// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's
 /// `s` axis); about 2 mm between vertices on the scalp.
 const FACE_GRID: (usize, usize) = (151, 300);
+/// The body mesh grid: about 8 mm between vertices over the shoulders, which are smooth.
+const BODY_GRID: (usize, usize) = (48, 128);
 /// Centre of the face mesh's rays (unscaled mm): low and forward enough to see under the
 /// brow and chin, inside the neck so the union stays star-shaped.
 const FACE_CENTRE: Vec3 = Vec3::new(0.0, 3.0, -9.0);
@@ -305,7 +332,7 @@ impl Head {
             mesh::Grid {
                 rings,
                 segments,
-                reach: 420.0 * k,
+                reach: 340.0 * k,
             },
         );
         face.visibility = face
@@ -333,6 +360,11 @@ impl Head {
             segments,
             glabella_seg,
         );
+        // Below the neck the body mesh takes over (see [`body_sdf`]).
+        let bottom = HEAD_BOTTOM_Y * s.size * k;
+        let positions = &face.positions;
+        face.triangles
+            .retain(|t| t.iter().all(|&i| positions[i as usize].y >= bottom));
         let mut meshes = vec![face];
         let mut parts = vec![Part::Face];
 
@@ -385,6 +417,28 @@ impl Head {
             meshes.push(eye);
             parts.push(Part::Eye);
         }
+        let mut body = mesh::radial(
+            &|p| scaled(&|q| body_sdf(q, &s), p),
+            BODY_CENTRE * s.size * k,
+            [Vec3::Y, Vec3::Z, Vec3::X],
+            mesh::Grid {
+                rings: BODY_GRID.0,
+                segments: BODY_GRID.1,
+                reach: 260.0 * k,
+            },
+        );
+        // Measured from the head mesh's skin, 0.3 mm out, so the two shade alike where they
+        // meet (from its own surface the head's neck would count as an occluder).
+        let lift = BODY_INSET * s.size * k;
+        body.visibility = body
+            .positions
+            .iter()
+            .zip(&body.normals)
+            .map(|(&p, &n)| ao(p + n * lift, n))
+            .collect();
+        body.surface = SKIN_SURFACE;
+        meshes.push(body);
+        parts.push(Part::Body);
         let landmarks = Landmarks::find(&meshes, &parts, &chart, &face_sdf, k);
         Self {
             params: *params,
