@@ -386,6 +386,9 @@ impl SceneBuilder {
     }
 }
 
+/// Native hair presence below which long hair does not lie on the skin in front of the ears.
+const BARE_NATIVE: f32 = 0.05;
+
 /// The follicles of this head and pattern as strands: under the skin and, cut to the
 /// hairstyle, above it.
 fn hair_layers(
@@ -460,7 +463,9 @@ fn hair_layers(
                 } else {
                     1.0
                 };
-                let path = crate::hair::long::comb(&head.chart, &head.landmarks, h.st, side, k);
+                let bare = |q: &crate::head::ScalpPoint| loss.native(q) < BARE_NATIVE;
+                let path =
+                    crate::hair::long::comb(&head.chart, &head.landmarks, h.st, side, k, &bare);
                 let width = h.diameter_mm * f32::from(h.unit);
                 for seg in path.windows(2) {
                     let up = normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal);

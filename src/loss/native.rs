@@ -75,7 +75,9 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
 
     // Temples: lateral to the corner, hair lies behind a line running down and back to the
     // sideburn (about 2.5–3 cm in front of the ear at eye level).
-    let lateral = smoothstep(40.0, 56.0, p.x.abs());
+    // Below the brows the line holds at any width: the cheeks under the outer eye (|x| about
+    // 50) are face, however close to the midline they sit.
+    let lateral = smoothstep(40.0, 56.0, p.x.abs()).max(1.0 - smoothstep(20.0, 35.0, p.y));
     let temple_z = 22.0 + 0.42 * (p.y + 12.0);
     let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander * h.wander, h.temple_edge));
 
