@@ -123,8 +123,19 @@ pub struct Strands {
     /// Skin normal at `a`; strands on surfaces facing away are skipped.
     pub normal: Vec<Vec3>,
     pub width_mm: Vec<f32>,
-    /// Linear albedo.
+    /// Linear albedo (for darkening layers: the fraction of each channel removed).
     pub color: Vec<Vec3>,
+    /// Set for a layer of dots (zero-length strands): a darker core at their centre. Dots
+    /// compose by multiplying what each lets through; other strands by area.
+    pub core: Option<DotCore>,
+}
+
+/// A dot's radial profile: a core `ratio` times its width across removes `1 + gain` times
+/// what the rest of the dot removes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DotCore {
+    pub ratio: f32,
+    pub gain: f32,
 }
 
 impl Strands {
@@ -138,6 +149,7 @@ impl Strands {
             normal: Vec::with_capacity(n),
             width_mm: Vec::with_capacity(n),
             color: Vec::with_capacity(n),
+            core: None,
         }
     }
 
@@ -513,6 +525,13 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
         .map(|d| 1 + usize::from(d.pair.is_some()))
         .sum();
     let mut layer = Strands::with_capacity(n);
+    // Blown-out dots are soft all through; healed and fresh ones have a pigment core.
+    let core = crate::plan::look::DOT_CORE;
+    layer.core = Some(if c.plan.mistakes.too_deep {
+        DotCore { gain: 0.0, ..core }
+    } else {
+        core
+    });
     for d in all.iter().filter(|d| d.session <= c.session) {
         let look = crate::plan::look::look(d, &t, &c.plan.mistakes, c.skin);
         // A dot seen face-on: a strand of zero length and the dot's visible width.

@@ -2,28 +2,40 @@
 //! wrong (research/domain.md §5.4–5.5, §6.4–6.5).
 //!
 //! Pigment sits about 0.3–0.6 mm down (§5.3) under scattering skin. What the eye sees of a
-//! healed dot is therefore larger and softer than the pigment: [`VISIBLE_SCALE`] times its
-//! diameter, removing [`VISIBLE_K`] × k of the skin's light there. [estimate] Without that,
-//! §9's defaults (0.15 mm at 75/cm², 1.3 % of the skin) would darken a scalp by under 1 %,
-//! which is not what healed SMP looks like; with it they darken it about as much as the
-//! client's own razor-shaved hair (14 % against 18 %, tests/plan.rs), which SMP imitates.
-//! Colours here are fractions of light removed per channel: no pixels.
+//! healed dot is therefore larger and softer than the pigment: a core [`CORE_SCALE`] times its
+//! diameter, removing [`CORE_K`] × k of the skin's light (§6.4's `skin × (1 − k)`, a little
+//! stronger), inside a scattered halo [`VISIBLE_SCALE`] times its diameter removing
+//! [`VISIBLE_K`] × k. [estimate] Without the halo, §9's defaults (0.15 mm at 75/cm², 1.3 %
+//! of the skin) would darken a scalp by under 1 %, which is not what healed SMP looks like;
+//! with it they darken it about as much as the client's own razor-shaved hair (tests/plan.rs),
+//! which SMP imitates. Up close the core keeps each dot a crisp point in a soft surround,
+//! not a flat disc 0.6 mm across. Colours here are fractions of light removed: no pixels.
 
 use super::{Impression, Mistakes};
+use crate::scene::DotCore;
 use glam::Vec3;
 
-/// Visible footprint of a healed dot over its pigment diameter, and its strength over k.
-pub const VISIBLE_SCALE: f32 = 4.0;
-pub const VISIBLE_K: f32 = 0.8;
+/// Visible footprint of a healed dot (its scattered halo) over its pigment diameter, and the
+/// halo's strength over k.
+pub const VISIBLE_SCALE: f32 = 5.0;
+pub const VISIBLE_K: f32 = 0.62;
+/// The dot's core: diameter over the pigment's, and strength over k.
+pub const CORE_SCALE: f32 = 1.7;
+pub const CORE_K: f32 = 1.0;
+/// The core as the renderer takes it: relative to the halo.
+pub const DOT_CORE: DotCore = DotCore {
+    ratio: CORE_SCALE / VISIBLE_SCALE,
+    gain: CORE_K / VISIBLE_K - 1.0,
+};
 /// Healed over fresh: diameter (§5.4: 0.5–0.7) and contrast (§5.4: 50–70 % of fresh).
 pub const HEALED_SIZE: f32 = 0.6;
 pub const HEALED_CONTRAST: f32 = 0.6;
 /// Contrast lost a year, and blur radius gained a year (§5.4: 5–10 %, 5–10 µm).
 pub const FADE_PER_YEAR: f32 = 0.075;
 pub const BLUR_MM_PER_YEAR: f32 = 0.0075;
-/// Blown-out dots (§5.5: 0.5–1.5 mm, soft, lower peak).
+/// Blown-out dots (§5.5: 0.5–1.5 mm, soft, lower peak): size, and strength over k.
 pub const BLOWN_MM: (f32, f32) = (0.5, 1.5);
-pub const BLOWN_PEAK: f32 = 0.6;
+pub const BLOWN_K: f32 = 0.48;
 /// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5).
 pub const BLUE_SHIFT: f32 = 0.35;
 
@@ -80,7 +92,7 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
         // Spread in the dermis: big, soft, weaker at the centre, and blue through light skin.
         visible = (d * 6.0).clamp(BLOWN_MM.0, BLOWN_MM.1);
         let b = blue_shift(skin);
-        removal = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b) * (k * VISIBLE_K * BLOWN_PEAK);
+        removal = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b) * (k * BLOWN_K);
     }
     DotLook {
         diameter_mm: visible,

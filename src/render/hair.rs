@@ -9,28 +9,40 @@ use crate::math::normalize_or;
 use crate::scene::Scene;
 use glam::Vec3;
 
-/// Accumulates the scene's darkening layers (shafts under the skin, pigment): `acc` gets the
-/// covered area per pixel, `acc_c` the covered area times the fraction of each channel the
-/// strand removes. See [`removal`].
+/// Accumulates the scene's darkening layers (shafts under the skin, pigment) into `trans`:
+/// the fraction of each channel that gets through. Strand layers add up area and colour in
+/// `acc` and `trans` first (see [`removal`]); layers of dots then multiply in, each dot
+/// letting through one minus its colour times the share of the pixel it darkens, so two dots
+/// darken more where they overlap instead of falling back to their average (which drew a pale
+/// ring where a dot's edge crossed its neighbour in close-ups of paired impressions).
 pub fn darken(
     scene: &Scene,
     prep: &Prepared,
     vis: &VisBuffer,
     acc: &mut [f32],
-    acc_c: &mut [Vec3],
+    trans: &mut [Vec3],
 ) {
     acc.fill(0.0);
-    acc_c.fill(Vec3::ZERO);
-    for (layer, projected) in scene.darkening.iter().zip(&prep.darkening) {
-        splat(projected, vis, |k, p, a| {
-            acc[p] += a;
-            acc_c[p] += layer.color[k] * a;
+    trans.fill(Vec3::ZERO);
+    let layers = || scene.darkening.iter().zip(&prep.darkening);
+    for (layer, projected) in layers().filter(|(l, _)| l.core.is_none()) {
+        splat(projected, None, vis, |k, p, cover, _| {
+            acc[p] += cover;
+            trans[p] += layer.color[k] * cover;
+        });
+    }
+    for (t, &a) in trans.iter_mut().zip(acc.iter()) {
+        *t = (Vec3::ONE - removal(a, *t)).max(Vec3::ZERO);
+    }
+    for (layer, projected) in layers().filter(|(l, _)| l.core.is_some()) {
+        splat(projected, layer.core, vis, |k, p, _, dark| {
+            trans[p] *= (Vec3::ONE - layer.color[k] * dark).max(Vec3::ZERO);
         });
     }
 }
 
-/// The fraction of each channel the darkening layers remove at a pixel: linear in covered
-/// area up to a full pixel, which keeps the mean tone of sub-pixel dots at any resolution;
+/// The fraction of each channel the strand layers remove at a pixel: linear in covered
+/// area up to a full pixel, which keeps the mean tone of sub-pixel strands at any resolution;
 /// beyond, the coverage-weighted mean, so overlapping shadows stay a shadow, not black.
 #[inline]
 #[must_use]
@@ -75,9 +87,9 @@ pub fn shafts(
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
     let colours = &prep.shaft_colours;
-    splat(&prep.shafts, vis, |k, p, a| {
-        acc[p] += a;
-        acc_c[p] += colours[k] * a;
+    splat(&prep.shafts, None, vis, |k, p, cover, _| {
+        acc[p] += cover;
+        acc_c[p] += colours[k] * cover;
     });
     for ((px, &a), &c) in out.iter_mut().zip(acc.iter()).zip(acc_c.iter()) {
         if a > 0.0 {

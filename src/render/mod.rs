@@ -122,7 +122,7 @@ fn render_band(
         cam,
         prep,
         &frame.vis,
-        (&frame.acc, &frame.acc_c),
+        &frame.acc_c,
         h,
         &mut frame.color,
     );

@@ -7,7 +7,6 @@
 //! does, a little more in red than in blue, which gives skin its warm shadow edge.
 
 use super::camera::Camera;
-use super::hair::removal;
 use super::prepare::Prepared;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use crate::look::light::Lighting;
@@ -20,14 +19,14 @@ const WRAP: Vec3 = Vec3::new(0.40, 0.33, 0.30);
 
 /// Lights every pixel of `vis` into `out`, linear radiance. The surface colour is the mesh
 /// albedo with its chart layer applied, less what the darkening layers (pigment, shafts under
-/// the skin) remove: `dark` holds their accumulated area and colour (see
-/// [`super::hair::removal`]). `frame_height` places the backdrop gradient.
+/// the skin) take out: `trans` holds the fraction of each channel they let through (see
+/// [`super::hair::darken`]). `frame_height` places the backdrop gradient.
 pub fn shade(
     scene: &Scene,
     cam: &Camera,
     prep: &Prepared,
     vis: &VisBuffer,
-    dark: (&[f32], &[Vec3]),
+    trans: &[Vec3],
     frame_height: usize,
     out: &mut [Vec3],
 ) {
@@ -67,7 +66,7 @@ pub fn shade(
                     gloss = t.gloss;
                 }
             }
-            let albedo = albedo * (Vec3::ONE - removal(dark.0[i], dark.1[i]).min(Vec3::ONE));
+            let albedo = albedo * trans[i];
             let spec = &prep.specular[mi];
             let specular = if spec.is_empty() {
                 let open =

@@ -10,6 +10,8 @@
 
 use super::prepare::Projected;
 use super::raster::{VisBuffer, EMPTY};
+use crate::math::smoothstep;
+use crate::scene::DotCore;
 
 /// Fraction of a pixel covered by accumulated strand area `a` (pixels²).
 #[inline]
@@ -21,12 +23,15 @@ pub fn coverage(a: f32) -> f32 {
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
 
-/// Calls `deposit(strand, pixel, area)` for every pixel of the band the visible strands
-/// cover, from the strands' projections (`super::prepare`).
+/// Calls `deposit(strand, pixel, cover, dark)` for every pixel of the band the visible strands
+/// cover, from the strands' projections (`super::prepare`): `cover` is the area laid there
+/// (pixels²) and `dark` how much of the strand's colour it brings, the same area except for
+/// a dot's `core`, which brings extra colour without extra cover.
 pub fn splat(
     projected: &[Option<Projected>],
+    core: Option<DotCore>,
     vis: &VisBuffer,
-    mut deposit: impl FnMut(usize, usize, f32),
+    mut deposit: impl FnMut(usize, usize, f32, f32),
 ) {
     let w = vis.width;
     if w == 0 {
@@ -60,20 +65,34 @@ pub fn splat(
         let steps = (len * 2.0).ceil().max(1.0) as usize;
         let per = area / steps as f32;
         let spread = width.max(1.0);
+        let dot = len < 1.0;
+        // The core's extra colour, in area units: its share of the dot's area times the gain.
+        let core = core
+            .filter(|_| dot)
+            .map(|c| (c.ratio, c.ratio * c.ratio * c.gain));
         for i in 0..steps {
             let f = (i as f32 + 0.5) / steps as f32;
             let (x, y) = (xa + dx * f - 0.5, ya + dy * f - 0.5);
-            let dot = len < 1.0;
             // A dot up to 2.5 px across is well served by the bilinear 2×2 footprint; a disc
             // there cost nine deposits instead of one (Chromium 1024²: 96 against 66 ms).
-            if spread <= 1.0 || (dot && spread < 2.5) {
-                bilinear(x, y, w, (y0, y1), per, |p, a| deposit(k, p, a));
+            if spread <= 1.0 {
+                let extra = core.map_or(0.0, |c| c.1);
+                bilinear(x, y, w, (y0, y1), per, |p, a| {
+                    deposit(k, p, a, a * (1.0 + extra));
+                });
+            } else if dot && spread < 2.5 {
+                // A dot one to 2.5 px across: a tent 1.5 px in radius, softer than the 2×2
+                // bilinear footprint, which packed a 2 px dot into four pixels and drew the
+                // field at conversation distance as pepper; cheaper than a disc.
+                let extra = core.map_or(0.0, |c| c.1);
+                tent(x, y, w, (y0, y1), per, |p, a| {
+                    deposit(k, p, a, a * (1.0 + extra))
+                });
             } else if dot {
-                // A dot seen face-on, wider than a pixel (close-up): a round footprint with
-                // an anti-aliased rim, coverage at most about 1 (a peaked kernel went past 1
-                // at the centre, where coverage is capped, and lost 10 % of a dense field's
-                // darkening at 2048² against 512²).
-                disc(x, y, spread, w, (y0, y1), per, |p, a| deposit(k, p, a));
+                // A dot seen face-on, wider than a pixel (close-up): see [`disc`].
+                disc(x, y, spread, core, w, (y0, y1), per, |p, cover, dark| {
+                    deposit(k, p, cover, dark);
+                });
             } else {
                 // Wider than a pixel (close-up): a box of the strand's width.
                 let n = spread.ceil() as usize;
@@ -82,7 +101,9 @@ pub fn splat(
                     for i in 0..n {
                         let ox = (i as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
                         let oy = (j as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
-                        bilinear(x + ox, y + oy, w, (y0, y1), cell, |p, a| deposit(k, p, a));
+                        bilinear(x + ox, y + oy, w, (y0, y1), cell, |p, a| {
+                            deposit(k, p, a, a);
+                        });
                     }
                 }
             }
@@ -90,36 +111,112 @@ pub fn splat(
     }
 }
 
-/// Spreads `area` over a disc of diameter `spread` pixels centred on (x, y) + ½, weight 1
-/// inside and falling to 0 over the pixel at its rim.
+/// Lays a dot of diameter `spread` pixels centred on (x, y) + ½, of `area` pixels². Its cover
+/// is a flat disc with an anti-aliased rim, at most 1 a pixel (a peaked cover went past 1 at
+/// the centre, where coverage is capped, and lost 10 % of a dense field's darkening at 2048²
+/// against 512²). Its colour follows a soft profile: level to 0.4 of the radius, fading out
+/// by 1.15 of it (light scattered in the skin has no edge), plus the `core`'s disc. Each part
+/// is normalised to its own total, so what the dot removes does not depend on its size in
+/// pixels.
+#[allow(clippy::too_many_arguments)]
 fn disc(
     x: f32,
     y: f32,
     spread: f32,
+    core: Option<(f32, f32)>,
     w: usize,
-    rows: (usize, usize),
+    (y0, y1): (usize, usize),
+    area: f32,
+    mut put: impl FnMut(usize, f32, f32),
+) {
+    let r = 0.5 * spread;
+    let (rc, extra) = core.map_or((0.0, 0.0), |(ratio, extra)| (r * ratio, extra));
+    let reach = HALO_OUT * r + 1.0;
+    // Totals over the whole footprint, whatever the frame or band clips: a dot at an edge
+    // keeps its strength, and a banded frame its bytes.
+    let (xs, xe) = (floor_px(x - reach), ceil_px(x + reach));
+    let (ys, ye) = (floor_px(y - reach), ceil_px(y + reach));
+    let weights = |i: isize, j: isize| {
+        let (dx, dy) = (i as f32 - x, j as f32 - y);
+        let d = (dx * dx + dy * dy).sqrt();
+        (
+            (r + 0.5 - d).clamp(0.0, 1.0),
+            1.0 - smoothstep(HALO_LEVEL * r, HALO_OUT * r, d),
+            (rc + 0.5 - d).clamp(0.0, 1.0),
+        )
+    };
+    let (mut sc, mut sh, mut sk) = (0.0, 0.0, 0.0);
+    for j in ys..=ye {
+        for i in xs..=xe {
+            let (c, h, k) = weights(i, j);
+            sc += c;
+            sh += h;
+            sk += k;
+        }
+    }
+    if sc <= 0.0 || sh <= 0.0 {
+        return;
+    }
+    let (fc, fh) = (area / sc, area / sh);
+    let fk = if sk > 0.0 { area * extra / sk } else { 0.0 };
+    let (xs, xe) = (xs.max(0), xe.min(w as isize - 1));
+    let (ys, ye) = (ys.max(y0 as isize), ye.min(y1 as isize - 1));
+    for j in ys..=ye {
+        for i in xs..=xe {
+            let (c, h, k) = weights(i, j);
+            if c > 0.0 || h > 0.0 {
+                put((j as usize - y0) * w + i as usize, c * fc, h * fh + k * fk);
+            }
+        }
+    }
+}
+
+/// Where a dot's colour starts to fade and where it has gone, over its radius.
+const HALO_LEVEL: f32 = 0.4;
+const HALO_OUT: f32 = 1.15;
+
+/// `x.floor() as isize` without the libm call.
+fn floor_px(x: f32) -> isize {
+    let t = x as isize;
+    t - isize::from((t as f32) > x)
+}
+
+/// `x.ceil() as isize` without the libm call.
+fn ceil_px(x: f32) -> isize {
+    let t = x as isize;
+    t + isize::from((t as f32) < x)
+}
+
+/// Spreads `area` over the pixels within 1.5 px of (x, y) + ½, weighted by a separable tent.
+fn tent(
+    x: f32,
+    y: f32,
+    w: usize,
+    (y0, y1): (usize, usize),
     area: f32,
     mut put: impl FnMut(usize, f32),
 ) {
-    let n = spread.ceil() as usize + 1;
-    let r = 0.5 * spread;
-    let weight = |i: usize, j: usize| {
-        let ox = (i as f32 + 0.5) / n as f32 * spread - r;
-        let oy = (j as f32 + 0.5) / n as f32 * spread - r;
-        (
-            ox,
-            oy,
-            (r + 0.5 - (ox * ox + oy * oy).sqrt()).clamp(0.0, 1.0),
-        )
+    const R: f32 = 1.5;
+    let axis = |c: f32| {
+        let first = floor_px(c - R) + 1;
+        let mut wt = [0.0f32; 4];
+        for (n, v) in wt.iter_mut().enumerate() {
+            *v = (1.0 - (((first + n as isize) as f32) - c).abs() / R).max(0.0);
+        }
+        let sum: f32 = wt.iter().sum();
+        (first, wt.map(|v| v / sum))
     };
-    let total: f32 = (0..n * n).map(|c| weight(c % n, c / n).2).sum();
-    if total <= 0.0 {
-        return;
-    }
-    for c in 0..n * n {
-        let (ox, oy, wt) = weight(c % n, c / n);
-        if wt > 0.0 {
-            bilinear(x + ox, y + oy, w, rows, area * wt / total, &mut put);
+    let ((fx, wx), (fy, wy)) = (axis(x), axis(y));
+    for (j, &b) in wy.iter().enumerate() {
+        let py = fy + j as isize;
+        if b <= 0.0 || py < y0 as isize || py >= y1 as isize {
+            continue;
+        }
+        for (i, &a) in wx.iter().enumerate() {
+            let px = fx + i as isize;
+            if a > 0.0 && px >= 0 && (px as usize) < w {
+                put((py as usize - y0) * w + px as usize, area * a * b);
+            }
         }
     }
 }
