@@ -415,14 +415,10 @@ fn hair_layers(
     let k = c.head_scale;
     let style = c.hairstyle;
     let length = style.length_mm() * k;
-    // Short stubble stands up; longer cut hair lies flatter along the growth direction.
-    let lift = if length <= 1.2 {
-        30.0f32
-    } else if length <= 3.5 {
-        18.0
-    } else {
-        12.0
-    };
+    // Cut hair leaves the skin at about its follicle's angle and, this short and dense,
+    // holds itself up: a #2 stands a few millimetres proud of the scalp, not flat on it (at
+    // 12° it gave the head the outline of a shaved one).
+    let lift = if length <= 3.5 { 30.0f32 } else { 38.0 };
     let (sl, cl) = (libm::sinf(lift.to_radians()), libm::cosf(lift.to_radians()));
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;

@@ -24,20 +24,27 @@ pub fn darken(
 ) {
     acc.fill(0.0);
     trans.fill(Vec3::ZERO);
-    let layers = || scene.darkening.iter().zip(&prep.darkening);
-    for (layer, projected) in layers().filter(|(l, _)| l.core.is_none()) {
-        splat(projected, None, vis, |k, p, cover, _| {
-            acc[p] += cover;
-            trans[p] += layer.color[k] * cover;
-        });
-    }
-    for (t, &a) in trans.iter_mut().zip(acc.iter()) {
-        *t = (Vec3::ONE - removal(a, *t)).max(Vec3::ZERO);
-    }
-    for (layer, projected) in layers().filter(|(l, _)| l.core.is_some()) {
-        splat(projected, layer.core, vis, |k, p, _, dark| {
-            trans[p] *= (Vec3::ONE - layer.color[k] * dark).max(Vec3::ZERO);
-        });
+    // Strand layers first, then dots.
+    for dots in [false, true] {
+        if dots {
+            for (t, &a) in trans.iter_mut().zip(acc.iter()) {
+                *t = (Vec3::ONE - removal(a, *t)).max(Vec3::ZERO);
+            }
+        }
+        for (layer, projected) in scene.darkening.iter().zip(&prep.darkening) {
+            if layer.core.is_some() != dots {
+                continue;
+            }
+            splat(projected, layer.core, vis, &mut |k, p, cover, dark| {
+                let c = layer.color[k];
+                if dots {
+                    trans[p] *= (Vec3::ONE - c * dark).max(Vec3::ZERO);
+                } else {
+                    acc[p] += cover;
+                    trans[p] += c * cover;
+                }
+            });
+        }
     }
 }
 
@@ -87,7 +94,7 @@ pub fn shafts(
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
     let colours = &prep.shaft_colours;
-    splat(&prep.shafts, None, vis, |k, p, cover, _| {
+    splat(&prep.shafts, None, vis, &mut |k, p, cover, _| {
         acc[p] += cover;
         acc_c[p] += colours[k] * cover;
     });

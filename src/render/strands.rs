@@ -26,12 +26,14 @@ const DEPTH_SLACK: f32 = 0.004;
 /// Calls `deposit(strand, pixel, cover, dark)` for every pixel of the band the visible strands
 /// cover, from the strands' projections (`super::prepare`): `cover` is the area laid there
 /// (pixels²) and `dark` how much of the strand's colour it brings, the same area except for
-/// a dot's `core`, which brings extra colour without extra cover.
+/// a dot's `core`, which brings extra colour without extra cover. `deposit` is a trait object
+/// so the wasm holds one copy of this function, not one per caller (10 KB raw, 2.3 KB
+/// gzipped, against about 4 ms on a native 1024² frame).
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
     vis: &VisBuffer,
-    mut deposit: impl FnMut(usize, usize, f32, f32),
+    deposit: &mut dyn FnMut(usize, usize, f32, f32),
 ) {
     let w = vis.width;
     if w == 0 {
