@@ -216,3 +216,47 @@ fn a_light_change_re_renders_without_rebuilding_the_scene() {
     b.update(&mut scene, &new, &pattern).unwrap();
     assert_eq!(b.builds(), 3);
 }
+
+#[test]
+fn the_outline_is_anti_aliased() {
+    // The crown of a bald head against the backdrop, seen from the front: down each column,
+    // the first pixel off the backdrop should be part backdrop, part skin (a staircase has
+    // none: its first pixel is already skin).
+    let c = Consultation {
+        preset: Preset::Norwood7,
+        hairstyle: smp_visualiser::hair::Hairstyle::Razor,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let side = 256usize;
+    let view = View {
+        width: side as u32,
+        height: side as u32,
+        yaw_deg: 0.0,
+        pitch_deg: 0.0,
+        zoom: 1.0,
+    };
+    let rgba = render_rgba(&scene, &view);
+    let lum = |x: usize, y: usize| {
+        let p = &rgba[(y * side + x) * 4..][..3];
+        f32::from(p[0]) + f32::from(p[1]) + f32::from(p[2])
+    };
+    let (mut columns, mut blended) = (0, 0);
+    // The backdrop is a vertical gradient: compare with the frame's left edge, row by row.
+    let off = |x: usize, y: usize| lum(x, y) - lum(0, y);
+    for x in side * 3 / 8..side * 5 / 8 {
+        let Some(y) = (1..side / 2).find(|&y| off(x, y).abs() > 6.0) else {
+            continue;
+        };
+        columns += 1;
+        let part = off(x, y) / off(x, y + 2);
+        if (0.05..0.85).contains(&part) {
+            blended += 1;
+        }
+    }
+    assert!(columns > 50, "{columns} columns cross the outline");
+    assert!(
+        blended * 3 > columns * 2,
+        "{blended} of {columns} outline pixels are blended"
+    );
+}

@@ -16,6 +16,7 @@
 //! memory, under the 96 MB budget of issue #4 (it peaked at 105 MB with whole 1024² frames).
 
 pub mod camera;
+pub mod edge;
 pub mod hair;
 pub mod prepare;
 pub mod raster;
@@ -126,6 +127,10 @@ fn render_band(
         h,
         &mut frame.color,
     );
+    let y0 = frame.vis.y0;
+    edge::smooth_outline(scene, prep, &frame.vis, &mut frame.color, |row| {
+        shade::backdrop(scene, y0 + row, h)
+    });
     hair::shafts(
         prep,
         &frame.vis,

@@ -31,13 +31,11 @@ pub fn shade(
     out: &mut [Vec3],
 ) {
     let w = vis.width.max(1);
-    let [top, bottom] = scene.backdrop;
     let light = &scene.lighting;
     let irr = &prep.irradiance;
     let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
     for (row, line) in out.chunks_exact_mut(w).enumerate() {
-        let t = (vis.y0 + row) as f32 / frame_height.max(2) as f32;
-        let back = top + (bottom - top) * t;
+        let back = backdrop(scene, vis.y0 + row, frame_height);
         for (x, px) in line.iter_mut().enumerate() {
             let i = row * w + x;
             let id = vis.id[i];
@@ -88,6 +86,13 @@ pub fn shade(
             *px = albedo * lerp(&irr[mi]) + specular;
         }
     }
+}
+
+/// The backdrop's colour on frame row `y` of `frame_height`: a vertical gradient.
+#[must_use]
+pub fn backdrop(scene: &Scene, y: usize, frame_height: usize) -> Vec3 {
+    let [top, bottom] = scene.backdrop;
+    top + (bottom - top) * (y as f32 / frame_height.max(2) as f32)
 }
 
 /// What the lights see at one point of a surface.
