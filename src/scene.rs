@@ -324,13 +324,18 @@ impl SceneBuilder {
         for (mesh, part) in meshes.iter_mut().zip(&head.parts) {
             match part {
                 Part::Face => {
+                    let brow = skin::brow_albedo(
+                        c.hair_colour.hex(),
+                        crate::hair::GREY_HEX,
+                        c.grey_fraction,
+                    );
                     mesh.albedo = head
                         .brow
                         .iter()
                         .zip(&head.lip)
                         .map(|(&b, &l)| {
                             let c = skin + (skin::lip_albedo(skin) - skin) * l;
-                            c + (skin::brow_albedo() - c) * b
+                            c + (brow - c) * b
                         })
                         .collect();
                     let uv = head.chart.vertex_uv().to_vec();

@@ -172,10 +172,12 @@ pub fn lip_albedo(skin: Vec3) -> Vec3 {
     Vec3::new(skin.x * 0.8, skin.y * 0.55, skin.z * 0.55)
 }
 
-/// Eyebrow hair over skin: dark brown (domain.md §9 row 11 default), mixed by coverage.
+/// Eyebrow hair over skin, mixed by coverage: the client's hair colour (`hair_hex`), since
+/// the brows are what a practitioner matches pigment against, greyed by `grey_fraction`.
 #[must_use]
-pub fn brow_albedo() -> Vec3 {
-    hex_to_linear(0x3b2a20)
+pub fn brow_albedo(hair_hex: u32, grey_hex: u32, grey_fraction: f32) -> Vec3 {
+    let (hair, grey) = (hex_to_linear(hair_hex), hex_to_linear(grey_hex));
+    hair + (grey - hair) * grey_fraction.clamp(0.0, 1.0)
 }
 
 #[cfg(test)]
