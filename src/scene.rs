@@ -298,8 +298,9 @@ impl SceneBuilder {
         if same_but_light {
             scene.lighting = Lighting::preset(new.lighting);
         } else {
-            // `new` is valid, so the build succeeds: free the old hair and pigment layers
+            // `new` is valid, so the build succeeds: free the old meshes, hair and pigment
             // first rather than hold two scenes' worth at once (wasm memory only grows).
+            scene.meshes = Vec::new();
             scene.darkening = Vec::new();
             scene.shafts = None;
             *scene = self.build(new)?;
