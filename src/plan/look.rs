@@ -18,7 +18,7 @@ use glam::Vec3;
 /// Visible footprint of a healed dot (its scattered halo) over its pigment diameter, and the
 /// halo's strength over k.
 pub const VISIBLE_SCALE: f32 = 5.0;
-pub const VISIBLE_K: f32 = 0.62;
+pub const VISIBLE_K: f32 = 0.66;
 /// The dot's core: diameter over the pigment's, and strength over k.
 pub const CORE_SCALE: f32 = 1.7;
 pub const CORE_K: f32 = 1.0;

@@ -35,13 +35,16 @@ pub fn darken(
             if layer.core.is_some() != dots {
                 continue;
             }
-            splat(projected, layer.core, vis, &mut |k, p, cover, dark| {
+            splat(projected, layer.core, vis, &mut |k, deposits| {
                 let c = layer.color[k];
-                if dots {
-                    trans[p] *= (Vec3::ONE - c * dark).max(Vec3::ZERO);
-                } else {
-                    acc[p] += cover;
-                    trans[p] += c * cover;
+                for &(p, cover, dark) in deposits {
+                    let p = p as usize;
+                    if dots {
+                        trans[p] *= (Vec3::ONE - c * dark).max(Vec3::ZERO);
+                    } else {
+                        acc[p] += cover;
+                        trans[p] += c * cover;
+                    }
                 }
             });
         }
@@ -94,9 +97,11 @@ pub fn shafts(
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
     let colours = &prep.shaft_colours;
-    splat(&prep.shafts, None, vis, &mut |k, p, cover, _| {
-        acc[p] += cover;
-        acc_c[p] += colours[k] * cover;
+    splat(&prep.shafts, None, vis, &mut |k, deposits| {
+        for &(p, cover, _) in deposits {
+            acc[p as usize] += cover;
+            acc_c[p as usize] += colours[k] * cover;
+        }
     });
     for ((px, &a), &c) in out.iter_mut().zip(acc.iter()).zip(acc_c.iter()) {
         if a > 0.0 {

@@ -45,17 +45,27 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
     out.clear();
     out.extend((0..s.a.len()).map(|k| {
         let (a, b) = (s.a[k], s.b[k]);
-        if s.normal[k].dot(cam.eye - a) <= 0.0 {
+        let to_eye = cam.eye - a;
+        let facing = s.normal[k].dot(to_eye);
+        if facing <= 0.0 {
             return None;
         }
         let ((xa, ya, iza), (xb, yb, _)) = (cam.project(a)?, cam.project(b)?);
+        // A dot lies on the skin: seen at a slant its area shrinks with the cosine (kept as a
+        // round footprint of that area). Face-on discs darkened the outline of a treated scalp
+        // by half as much again as its middle.
+        let slant = if a == b {
+            (facing / to_eye.length()).sqrt()
+        } else {
+            1.0
+        };
         Some(Projected {
             xa,
             ya,
             iza,
             xb,
             yb,
-            width: s.width_mm[k] * cam.focal * iza,
+            width: s.width_mm[k] * cam.focal * iza * slant,
         })
     }));
 }

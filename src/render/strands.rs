@@ -23,22 +23,26 @@ pub fn coverage(a: f32) -> f32 {
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
 
-/// Calls `deposit(strand, pixel, cover, dark)` for every pixel of the band the visible strands
-/// cover, from the strands' projections (`super::prepare`): `cover` is the area laid there
-/// (pixels²) and `dark` how much of the strand's colour it brings, the same area except for
-/// a dot's `core`, which brings extra colour without extra cover. `deposit` is a trait object
-/// so the wasm holds one copy of this function, not one per caller (10 KB raw, 2.3 KB
-/// gzipped, against about 4 ms on a native 1024² frame).
+/// One pixel's share of a strand: band pixel index, the area laid there (pixels²) and how
+/// much of the strand's colour it brings, the same area except for a dot's `core`, which
+/// brings extra colour without extra cover.
+pub type Deposit = (u32, f32, f32);
+
+/// Calls `apply(strand, deposits)` for every visible strand touching the band, with its
+/// [`Deposit`]s, from the strands' projections (`super::prepare`). `apply` is a trait object
+/// called once a strand, so the wasm holds one copy of this function, not one per caller
+/// (10 KB raw, 2.3 KB gzipped), without an indirect call per pixel.
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
     vis: &VisBuffer,
-    deposit: &mut dyn FnMut(usize, usize, f32, f32),
+    apply: &mut dyn FnMut(usize, &[Deposit]),
 ) {
     let w = vis.width;
     if w == 0 {
         return;
     }
+    let mut buf: Vec<Deposit> = Vec::with_capacity(64);
     let (y0, y1) = (vis.y0, vis.y0 + vis.rows());
     let (wf, y0f, y1f) = (w as f32, y0 as f32, y1 as f32);
     for (k, p) in projected.iter().enumerate() {
@@ -80,7 +84,7 @@ pub fn splat(
             if spread <= 1.0 {
                 let extra = core.map_or(0.0, |c| c.1);
                 bilinear(x, y, w, (y0, y1), per, |p, a| {
-                    deposit(k, p, a, a * (1.0 + extra));
+                    buf.push((p as u32, a, a * (1.0 + extra)));
                 });
             } else if dot && spread < 2.5 {
                 // A dot one to 2.5 px across: a tent 1.5 px in radius, softer than the 2×2
@@ -88,12 +92,12 @@ pub fn splat(
                 // field at conversation distance as pepper; cheaper than a disc.
                 let extra = core.map_or(0.0, |c| c.1);
                 tent(x, y, w, (y0, y1), per, |p, a| {
-                    deposit(k, p, a, a * (1.0 + extra))
+                    buf.push((p as u32, a, a * (1.0 + extra)))
                 });
             } else if dot {
                 // A dot seen face-on, wider than a pixel (close-up): see [`disc`].
                 disc(x, y, spread, core, w, (y0, y1), per, |p, cover, dark| {
-                    deposit(k, p, cover, dark);
+                    buf.push((p as u32, cover, dark));
                 });
             } else {
                 // Wider than a pixel (close-up): a box of the strand's width.
@@ -104,11 +108,15 @@ pub fn splat(
                         let ox = (i as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
                         let oy = (j as f32 + 0.5) / n as f32 * spread - 0.5 * spread;
                         bilinear(x + ox, y + oy, w, (y0, y1), cell, |p, a| {
-                            deposit(k, p, a, a);
+                            buf.push((p as u32, a, a));
                         });
                     }
                 }
             }
+        }
+        if !buf.is_empty() {
+            apply(k, &buf);
+            buf.clear();
         }
     }
 }
