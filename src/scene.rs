@@ -22,6 +22,9 @@ pub struct Surface {
     pub shininess_log2: u8,
     /// Weight of the specular lobe (oily skin is stronger, §7.3).
     pub specular: f32,
+    /// Tint of the light that reaches it only from around it (ambient): skin scatters red
+    /// furthest, so its shadows stay warm; white for surfaces that do not scatter.
+    pub scatter: Vec3,
 }
 
 impl Default for Surface {

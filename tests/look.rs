@@ -10,7 +10,7 @@ use smp_visualiser::render::camera::Camera;
 use smp_visualiser::render::render_rgba;
 use smp_visualiser::render::resolve::tone_map;
 use smp_visualiser::render::shade::{shade_point, SurfacePoint};
-use smp_visualiser::scene::SceneBuilder;
+use smp_visualiser::scene::{SceneBuilder, Surface};
 use smp_visualiser::{Consultation, View};
 
 /// Displayed (tone-mapped, still linear) colour of `albedo` at the peak of the first key's
@@ -56,7 +56,11 @@ fn warm_home_light_is_warmer_than_overcast_on_a_neutral_grey() {
                 albedo: grey,
                 open: 1.0,
             },
-            &Gloss::Matte.surface(),
+            // A grey card, not skin: it scatters no light sideways.
+            &Surface {
+                scatter: Vec3::ONE,
+                ..Gloss::Matte.surface()
+            },
         );
         c.x / c.z
     };

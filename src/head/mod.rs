@@ -298,12 +298,19 @@ pub const SKIN_SURFACE: Surface = Surface {
     f0: 0.028,
     shininess_log2: 5,
     specular: 1.0,
+    scatter: SKIN_SCATTER,
 };
+
+/// Shadowed skin stays warm instead of turning grey-olive: light that reaches it only from
+/// around it has travelled further through it, and red travels furthest. [estimate, in the
+/// spirit of research/tech.md §3.4's per-channel wrap]
+pub const SKIN_SCATTER: Vec3 = Vec3::new(1.08, 0.97, 0.88);
 /// The wet cornea: a sharp, stronger highlight.
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,
     shininess_log2: 8,
     specular: 1.0,
+    scatter: Vec3::ONE,
 };
 
 /// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's

@@ -47,6 +47,7 @@ impl Gloss {
             f0: 0.028,
             shininess_log2,
             specular,
+            scatter: crate::head::SKIN_SCATTER,
         }
     }
 }

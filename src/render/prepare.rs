@@ -104,7 +104,7 @@ impl Prepared {
             irr.extend(
                 points
                     .clone()
-                    .map(|pt| irradiance(light, pt.n, pt.v, pt.open)),
+                    .map(|pt| irradiance(light, pt.n, pt.v, pt.open, mesh.surface.scatter)),
             );
             spec.clear();
             if vertex_specular(&mesh.surface) {

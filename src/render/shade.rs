@@ -111,17 +111,18 @@ pub struct SurfacePoint {
 /// Linear radiance leaving `pt` toward the viewer under `light`.
 #[must_use]
 pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
-    pt.albedo * irradiance(light, pt.n, pt.v, pt.open) + specular(light, pt, surf)
+    pt.albedo * irradiance(light, pt.n, pt.v, pt.open, surf.scatter) + specular(light, pt, surf)
 }
 
 /// Diffuse light arriving at a point with unit normal `n` (viewer along `v`, for lights on
-/// the camera) and open fraction `open`. It varies slowly over the skin, so the renderer
+/// the camera) and open fraction `open`, its ambient part tinted by the surface's `scatter`
+/// (see [`Surface::scatter`]). It varies slowly over the skin, so the renderer
 /// evaluates it per vertex and interpolates (second-order error on 2.5 mm triangles).
 #[must_use]
-pub fn irradiance(light: &Lighting, n: Vec3, v: Vec3, open: f32) -> Vec3 {
+pub fn irradiance(light: &Lighting, n: Vec3, v: Vec3, open: f32, scatter: Vec3) -> Vec3 {
     let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
     let sky_t = 0.5 + 0.5 * n.y;
-    let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open;
+    let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open * scatter;
     for key in &light.keys {
         let l = if key.from_camera { v } else { key.dir };
         let wrapped = ((Vec3::splat(n.dot(l)) + WRAP) * wrap_scale).max(Vec3::ZERO);
@@ -200,4 +201,4 @@ pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f
 
 /// The most a rough, skin-like surface reflects of its surroundings at grazing view (Fresnel
 /// 1 is for a mirror; roughness-limited Schlick with roughness about 0.6).
-const GRAZING_FRESNEL: f32 = 0.4;
+const GRAZING_FRESNEL: f32 = 0.2;
