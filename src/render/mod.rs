@@ -10,10 +10,12 @@
 //! coordinates, so a banded frame has the same bytes as a whole one (tested). Projections,
 //! shaft colours and vertex light are computed once a frame ([`prepare`]), so bands cost
 //! little time (1024², native, fastest of 21: 45 ms whole, 51 ms in 256k-pixel bands; before
-//! that cache, 90 ms in four bands; 33 ms banded since per-vertex broad highlights, a
-//! once-a-frame front-facing triangle list and a memoised resolve) and save memory: 11 MB of working buffers at any size
-//! instead of 44 MB at 1024² and 185 MB at 2048². A whole session stays at 85 MB of wasm
-//! memory, under the 96 MB budget of issue #4 (it peaked at 105 MB with whole 1024² frames).
+//! that cache, 90 ms in four bands; 33 ms banded after per-vertex broad highlights, a
+//! once-a-frame front-facing triangle list and a memoised resolve; about 41 ms with the body
+//! mesh, the outline pass and softer dots) and save memory: 11 MB of working buffers at any
+//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 82 MB
+//! of wasm memory, under the 96 MB budget of issue #4 (it peaked at 105 MB with whole 1024²
+//! frames).
 
 pub mod camera;
 pub mod edge;
