@@ -31,6 +31,23 @@ pub fn smoothstep(edge0: f32, edge1: f32, x: f32) -> f32 {
     t * t * (3.0 - 2.0 * t)
 }
 
+/// `x.floor() as isize` without a libm call (`floorf` is one on baseline x86-64, and these
+/// run per triangle and per dot).
+#[inline]
+#[must_use]
+pub fn floor_i(x: f32) -> isize {
+    let t = x as isize;
+    t - isize::from((t as f32) > x)
+}
+
+/// `x.ceil() as isize` without a libm call.
+#[inline]
+#[must_use]
+pub fn ceil_i(x: f32) -> isize {
+    let t = x as isize;
+    t + isize::from((t as f32) < x)
+}
+
 /// Linear interpolation of colours or vectors.
 #[must_use]
 pub fn lerp3(a: Vec3, b: Vec3, t: f32) -> Vec3 {

@@ -9,7 +9,7 @@
 //! scene, native: about 4 ms, most of it finding the outline.
 
 use super::prepare::{Prepared, SVert};
-use super::raster::{VisBuffer, EMPTY, TRI_BITS};
+use super::raster::{on_screen, VisBuffer, EMPTY, TRI_BITS};
 use crate::scene::Scene;
 use glam::Vec3;
 
@@ -32,8 +32,7 @@ pub fn smooth_outline(
     let tri = |id: u32| -> Option<[SVert; 3]> {
         let mi = (id >> TRI_BITS) as usize;
         let t = scene.meshes[mi].triangles[(id & ((1 << TRI_BITS) - 1)) as usize];
-        let s = &prep.screen[mi];
-        Some([s[t[0] as usize]?, s[t[1] as usize]?, s[t[2] as usize]?])
+        on_screen(&prep.screen[mi], t)
     };
     // Decide every pixel from the unblended colours, then write.
     let empty = |i: usize| vis.id[i] == EMPTY;

@@ -6,6 +6,7 @@
 //! triangle comes first in mesh order (the depth test is strict), which keeps it deterministic.
 
 use super::prepare::SVert;
+use crate::math::ceil_i;
 use crate::scene::Scene;
 
 /// Marks a pixel no triangle covers.
@@ -50,6 +51,17 @@ impl VisBuffer {
     }
 }
 
+/// Triangle `t`'s projected vertices, if all three are in front of the eye.
+#[inline]
+#[must_use]
+pub fn on_screen(screen: &[Option<SVert>], t: [u32; 3]) -> Option<[SVert; 3]> {
+    Some([
+        screen[t[0] as usize]?,
+        screen[t[1] as usize]?,
+        screen[t[2] as usize]?,
+    ])
+}
+
 /// A triangle that faces the camera: its index and the frame rows its box spans (inclusive).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FrontTri {
@@ -66,11 +78,7 @@ pub fn front_facing(triangles: &[[u32; 3]], screen: &[Option<SVert>], out: &mut 
     // not fit, and wasm memory only grows (`make bench` session: 97 → 88 MB).
     out.reserve(triangles.len());
     for (ti, t) in triangles.iter().enumerate() {
-        let (Some(a), Some(b), Some(c)) = (
-            screen[t[0] as usize],
-            screen[t[1] as usize],
-            screen[t[2] as usize],
-        ) else {
+        let Some([a, b, c]) = on_screen(screen, *t) else {
             continue;
         };
         // Counter-clockwise in the world seen from outside is clockwise on a y-down screen,
@@ -79,7 +87,7 @@ pub fn front_facing(triangles: &[[u32; 3]], screen: &[Option<SVert>], out: &mut 
             continue; // back-facing or degenerate
         }
         let lo = a.1.min(b.1).min(c.1).max(-1.0) as i32;
-        let hi = ceil(a.1.max(b.1).max(c.1)).min(i32::MAX as isize) as i32;
+        let hi = ceil_i(a.1.max(b.1).max(c.1)).min(i32::MAX as isize) as i32;
         out.push(FrontTri {
             index: ti as u32,
             rows: (lo, hi),
@@ -103,12 +111,7 @@ pub fn rasterize(
             if f.rows.1 < top || f.rows.0 >= bottom {
                 continue;
             }
-            let t = mesh.triangles[f.index as usize];
-            let (Some(a), Some(b), Some(c)) = (
-                screen[t[0] as usize],
-                screen[t[1] as usize],
-                screen[t[2] as usize],
-            ) else {
+            let Some([a, b, c]) = on_screen(screen, mesh.triangles[f.index as usize]) else {
                 continue;
             };
             let id = ((mi as u32) << TRI_BITS) | f.index;
@@ -121,13 +124,6 @@ pub fn rasterize(
 #[inline]
 fn edge(ax: f32, ay: f32, bx: f32, by: f32, px: f32, py: f32) -> f32 {
     (bx - ax) * (py - ay) - (by - ay) * (px - ax)
-}
-
-/// `x.ceil() as isize` without the libm call.
-#[inline]
-fn ceil(x: f32) -> isize {
-    let t = x as isize;
-    t + isize::from((t as f32) < x)
 }
 
 fn triangle(
@@ -150,8 +146,8 @@ fn triangle(
     // Truncation equals floor once clamped at 0 (`floorf` is a libm call on baseline x86-64).
     let min_x = a.0.min(b.0).min(c.0).max(0.0) as usize;
     let min_y = a.1.min(b.1).min(c.1).max(y0 as f32) as usize;
-    let max_x = ceil(a.0.max(b.0).max(c.0)).min(w as isize - 1);
-    let max_y = ceil(a.1.max(b.1).max(c.1)).min(y1 as isize - 1);
+    let max_x = ceil_i(a.0.max(b.0).max(c.0)).min(w as isize - 1);
+    let max_y = ceil_i(a.1.max(b.1).max(c.1)).min(y1 as isize - 1);
     if max_x < min_x as isize || max_y < min_y as isize {
         return;
     }

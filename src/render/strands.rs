@@ -10,7 +10,7 @@
 
 use super::prepare::Projected;
 use super::raster::{VisBuffer, EMPTY};
-use crate::math::smoothstep;
+use crate::math::{ceil_i, floor_i, smoothstep};
 use crate::scene::DotCore;
 
 /// Fraction of a pixel covered by accumulated strand area `a` (pixels²).
@@ -144,8 +144,8 @@ fn disc(
     let reach = HALO_OUT * r + 1.0;
     // Totals over the whole footprint, whatever the frame or band clips: a dot at an edge
     // keeps its strength, and a banded frame its bytes.
-    let (xs, xe) = (floor_px(x - reach), ceil_px(x + reach));
-    let (ys, ye) = (floor_px(y - reach), ceil_px(y + reach));
+    let (xs, xe) = (floor_i(x - reach), ceil_i(x + reach));
+    let (ys, ye) = (floor_i(y - reach), ceil_i(y + reach));
     let weights = |i: isize, j: isize| {
         let (dx, dy) = (i as f32 - x, j as f32 - y);
         let d = (dx * dx + dy * dy).sqrt();
@@ -185,18 +185,6 @@ fn disc(
 const HALO_LEVEL: f32 = 0.4;
 const HALO_OUT: f32 = 1.15;
 
-/// `x.floor() as isize` without the libm call.
-fn floor_px(x: f32) -> isize {
-    let t = x as isize;
-    t - isize::from((t as f32) > x)
-}
-
-/// `x.ceil() as isize` without the libm call.
-fn ceil_px(x: f32) -> isize {
-    let t = x as isize;
-    t + isize::from((t as f32) < x)
-}
-
 /// Spreads `area` over the pixels within 1.5 px of (x, y) + ½, weighted by a separable tent.
 fn tent(
     x: f32,
@@ -208,7 +196,7 @@ fn tent(
 ) {
     const R: f32 = 1.5;
     let axis = |c: f32| {
-        let first = floor_px(c - R) + 1;
+        let first = floor_i(c - R) + 1;
         let mut wt = [0.0f32; 4];
         for (n, v) in wt.iter_mut().enumerate() {
             *v = (1.0 - (((first + n as isize) as f32) - c).abs() / R).max(0.0);
