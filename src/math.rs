@@ -1,16 +1,81 @@
 //! Deterministic maths shared by scene building and rendering.
 //!
-//! Every transcendental goes through `libm`, never `std`: on x86-64 `std` calls glibc and on
-//! wasm32 a musl port, and those differ in the last bit, which is enough to change golden
-//! bytes (research/tech.md §3.6, measured). `+ - * / sqrt` are correctly rounded everywhere.
+//! Every transcendental goes through `libm` or is built here from `+ - *` alone ([`sin_cos`]),
+//! never `std`: on x86-64 `std` calls glibc and on wasm32 a musl port, and those differ in the
+//! last bit, which is enough to change golden bytes (research/tech.md §3.6, measured).
+//! `+ - * / sqrt` are correctly rounded everywhere, and Rust never fuses them into an FMA.
 
 use glam::Vec3;
 
-/// `(sin, cos)` of an angle in degrees, identical on every target.
+/// `(sin, cos)` of an angle in degrees, identical on every target, for any finite angle.
+///
+/// The reduction is exact in degrees (by the nearest multiple of 90, after a remainder by 360
+/// for huge angles), so multiples of 90° give exact 0 and ±1. NaN gives NaN.
 #[must_use]
+#[inline(never)]
 pub fn sin_cos_deg(deg: f32) -> (f32, f32) {
-    let rad = deg * (core::f32::consts::PI / 180.0);
-    (libm::sinf(rad), libm::cosf(rad))
+    // From 2^23 up every f32 is a whole number, so its remainder by 360 is an integer one
+    // (exact below 2^63 degrees; past that `as` saturates: a wrong angle, still a unit vector).
+    let d = if deg.abs() >= 8_388_608.0 {
+        (deg as i64 % 360) as f32
+    } else {
+        deg
+    };
+    // |k| < 2^17, so `k * 90` is exact, and it is within a factor of two of `d`, so the
+    // difference is exact too (Sterbenz).
+    let k = nearest_int(d * (1.0 / 90.0));
+    quadrant(k, (d - k as f32 * 90.0) * (core::f32::consts::PI / 180.0))
+}
+
+/// `(sin, cos)` of an angle in radians, identical on every target: plain f32 `*` and `+`,
+/// no libm (whose `sinf`/`cosf` pull in a 3 KB reduction for huge arguments the renderer
+/// never passes).
+///
+/// Absolute error is under 1e-7 (1.2 ulp near ±1; under 0.8 ulp within ±pi/4) for
+/// `|rad| <= 1000`; past that the two-constant reduction loses about 1e-11 per radian, and it
+/// is meaningless past about 1e5. Callers pass angles within a turn or two; the test sweeps
+/// ±100 and ±1000 radians.
+#[must_use]
+#[inline(never)]
+pub fn sin_cos(rad: f32) -> (f32, f32) {
+    // Cody–Waite: pi/2 = PIO2_HI + PIO2_LO, with PIO2_HI short (8 significant bits) so
+    // `k * PIO2_HI` is exact and `rad - k * PIO2_HI` too (Sterbenz) for |k| < 2^16.
+    const PIO2_HI: f32 = 1.570_312_5;
+    const PIO2_LO: f32 = 4.838_268e-4;
+    debug_assert!(
+        rad.abs() <= 1e5 || rad.is_nan(),
+        "sin_cos({rad}): out of range"
+    );
+    let k = nearest_int(rad * core::f32::consts::FRAC_2_PI);
+    let kf = k as f32;
+    quadrant(k, (rad - kf * PIO2_HI) - kf * PIO2_LO)
+}
+
+/// Rounds half away from zero, without a libm call (`roundf` is one on wasm and x86-64).
+#[inline]
+fn nearest_int(x: f32) -> i32 {
+    (x + 0.5f32.copysign(x)) as i32
+}
+
+/// `(sin, cos)` of `k * pi/2 + r`, for `|r|` up to about pi/4. Nothing here is inlined: one
+/// copy is smaller in the wasm, and every caller is set-up code, not per pixel.
+#[inline(never)]
+fn quadrant(k: i32, r: f32) -> (f32, f32) {
+    // Cephes sinf/cosf minimax coefficients for [-pi/4, pi/4], evaluated in f32.
+    const S: [f32; 3] = [-1.666_665_5e-1, 8.332_161e-3, -1.951_529_6e-4];
+    const C: [f32; 3] = [4.166_664_6e-2, -1.388_731_6e-3, 2.443_315_7e-5];
+    let z = r * r;
+    let s = r + r * z * (S[0] + z * (S[1] + z * S[2]));
+    // cos = 1 - z/2 + z^2 P(z), with the rounding error of `1 - z/2` carried (as musl does).
+    let hz = 0.5 * z;
+    let w = 1.0 - hz;
+    let c = w + (((1.0 - w) - hz) + z * z * (C[0] + z * (C[1] + z * C[2])));
+    match k & 3 {
+        0 => (s, c),
+        1 => (c, -s),
+        2 => (-s, -c),
+        _ => (-c, s),
+    }
 }
 
 /// Normalises, returning `fallback` for a zero vector (glam's own would give NaN).
@@ -126,6 +191,71 @@ mod tests {
             let c = i as f32 / 255.0;
             assert!((linear_to_srgb(srgb_to_linear(c)) - c).abs() < 1e-5, "{i}");
         }
+    }
+
+    /// Largest `|sin_cos(x) - (sin x, cos x)|` (f64 reference) over `n + 1` points spanning
+    /// `±span`, each rounded to f32 before both are evaluated.
+    fn sin_cos_error(span: f64, n: u32) -> f64 {
+        let mut worst = 0.0f64;
+        for i in 0..=n {
+            let x = (-span + 2.0 * span * f64::from(i) / f64::from(n)) as f32;
+            let (s, c) = sin_cos(x);
+            let e = (f64::from(s) - libm::sin(f64::from(x)))
+                .abs()
+                .max((f64::from(c) - libm::cos(f64::from(x))).abs());
+            worst = worst.max(e);
+        }
+        worst
+    }
+
+    #[test]
+    fn sin_cos_is_accurate() {
+        assert_eq!(sin_cos(0.0), (0.0, 1.0));
+        assert_eq!(sin_cos_deg(0.0), (0.0, 1.0));
+        let octant = sin_cos_error(core::f64::consts::FRAC_PI_4, 1_000_000);
+        let near = sin_cos_error(100.0, 4_000_000);
+        let far = sin_cos_error(1000.0, 4_000_000);
+        eprintln!(
+            "sin_cos max abs error: {octant:.2e} (±pi/4) {near:.2e} (±100) {far:.2e} (±1000)"
+        );
+        assert!(octant < 6e-8, "{octant:e}");
+        assert!(near < 1e-7, "{near:e}");
+        assert!(far < 1.5e-7, "{far:e}");
+    }
+
+    #[test]
+    fn sin_cos_deg_reduces_exactly() {
+        let exact = [
+            (90.0, (1.0, 0.0)),
+            (180.0, (0.0, -1.0)),
+            (-90.0, (-1.0, 0.0)),
+        ];
+        for (deg, want) in exact
+            .into_iter()
+            .chain([(270.0, (-1.0, 0.0)), (720.0, (0.0, 1.0))])
+        {
+            assert_eq!(sin_cos_deg(deg), want, "{deg}");
+        }
+        // 1e9 is exact in f32 and is 2_777_777 turns and 280°.
+        let (s, c) = sin_cos_deg(1e9);
+        let r = 280f64.to_radians();
+        assert!(
+            (f64::from(s) - libm::sin(r)).abs() < 1e-7
+                && (f64::from(c) - libm::cos(r)).abs() < 1e-7
+        );
+        assert!(sin_cos_deg(f32::NAN).0.is_nan() && sin_cos(f32::NAN).1.is_nan());
+        let (s, c) = sin_cos_deg(-1e30);
+        assert!((s * s + c * c - 1.0).abs() < 1e-6);
+        let mut worst = 0.0f64;
+        for i in -7200..=7200 {
+            let deg = i as f32 * 0.1;
+            let (s, c) = sin_cos_deg(deg);
+            let r = f64::from(deg).to_radians();
+            worst = worst
+                .max((f64::from(s) - libm::sin(r)).abs())
+                .max((f64::from(c) - libm::cos(r)).abs());
+        }
+        assert!(worst < 1e-7, "{worst:e}");
     }
 
     #[test]

@@ -428,7 +428,7 @@ fn hair_layers(
     // holds itself up: a #2 stands a few millimetres proud of the scalp, not flat on it (at
     // 12° it gave the head the outline of a shaved one).
     let lift = if length <= 3.5 { 30.0f32 } else { 38.0 };
-    let (sl, cl) = (libm::sinf(lift.to_radians()), libm::cosf(lift.to_radians()));
+    let (sl, cl) = crate::math::sin_cos_deg(lift);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
     let natural = crate::math::hex_to_linear(c.hair_colour.hex());

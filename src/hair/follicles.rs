@@ -11,7 +11,7 @@ use super::{FU_MIX, FU_PER_CM2, SHAFT_MM};
 use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::{Head, ScalpPoint};
 use crate::loss::{LossField, LossSettings, Preset};
-use crate::math::{normalize_or, Rng};
+use crate::math::{normalize_or, sin_cos, Rng};
 use glam::Vec3;
 
 /// One hair where it leaves the skin.
@@ -135,7 +135,7 @@ fn direction(q: &ScalpPoint, whorl: [f32; 2], ds: Vec3, dt: Vec3, n: Vec3, k: f3
     let dist = (rs * rs + rt * rt).sqrt().max(1e-3);
     let fade = TWIST_FADE_MM * k / (TWIST_FADE_MM * k + dist);
     let a = TWIST_DEG.to_radians() * fade;
-    let (sa, ca) = (libm::sinf(a), libm::cosf(a));
+    let (sa, ca) = sin_cos(a);
     let (us, ut) = (rs / dist, rt / dist);
     let (vs, vt) = (us * ca - ut * sa, us * sa + ut * ca);
     let d = ds * vs + dt * vt;

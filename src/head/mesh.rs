@@ -4,7 +4,7 @@
 //! surface; normals come from the field's gradient, smoother than face normals. The poles are
 //! put where something covers them (the ears cover the skull's), since they pinch.
 
-use crate::math::normalize_or;
+use crate::math::{normalize_or, sin_cos};
 use crate::scene::{Mesh, Surface};
 use glam::Vec3;
 
@@ -30,10 +30,10 @@ pub fn radial(f: &dyn Fn(Vec3) -> f32, centre: Vec3, axes: [Vec3; 3], g: Grid) -
     let mut dirs = vec![polar, -polar];
     for i in 0..g.rings {
         let theta = core::f32::consts::PI * (i as f32 + 0.5) / g.rings as f32;
-        let (st, ct) = (libm::sinf(theta), libm::cosf(theta));
+        let (st, ct) = sin_cos(theta);
         for j in 0..g.segments {
             let phi = core::f32::consts::TAU * j as f32 / g.segments as f32;
-            let (sp, cp) = (libm::sinf(phi), libm::cosf(phi));
+            let (sp, cp) = sin_cos(phi);
             dirs.push(polar * ct + (e1 * cp + e2 * sp) * st);
         }
     }

@@ -5,7 +5,7 @@
 //! local area factor so the density per cm² of skin comes out right.
 
 use super::{Head, ScalpChart, ScalpPoint};
-use crate::math::{normalize_or, Rng};
+use crate::math::{normalize_or, sin_cos, Rng};
 use glam::Vec3;
 
 /// Candidates per active point in Bridson's algorithm.
@@ -77,7 +77,8 @@ fn poisson(
         for _ in 0..TRIES {
             let a = rng.next_f32() * core::f32::consts::TAU;
             let d = r * (1.0 + rng.next_f32());
-            let (s, t) = (ps + d * libm::cosf(a), pt + d * libm::sinf(a));
+            let (sa, ca) = sin_cos(a);
+            let (s, t) = (ps + d * ca, pt + d * sa);
             if s < s0
                 || s >= s1
                 || t < t0

@@ -5,7 +5,7 @@
 use super::preset::Preset;
 use super::{check, ramp, Ctx, LossError, LossSettings};
 use crate::head::{Head, ScalpPoint};
-use crate::math::Rng;
+use crate::math::{sin_cos, Rng};
 use serde::{Deserialize, Serialize};
 
 /// Alopecia areata: round or oval, sharply bounded "coin-sized" patches (§3.2: 1–4 cm).
@@ -305,12 +305,13 @@ fn place_patches(a: &Areata, c: &Ctx, seed: u64) -> Vec<Patch> {
         }) {
             continue;
         }
+        let (sa, ca) = sin_cos(angle);
         out.push(Patch {
             s,
             t,
             a: 0.5 * d,
             b: 0.5 * d * aspect,
-            rot: (libm::cosf(angle), libm::sinf(angle)),
+            rot: (ca, sa),
         });
     }
     out

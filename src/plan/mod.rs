@@ -17,7 +17,7 @@ pub use look::{DotLook, Timepoint};
 use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
-use crate::math::{normalize_or, Rng};
+use crate::math::{normalize_or, sin_cos, Rng};
 use glam::Vec3;
 use serde::{Deserialize, Serialize};
 
@@ -362,7 +362,8 @@ pub fn impressions_from(
                 let across = normal.cross(along);
                 let a = core::f32::consts::TAU * u_angle;
                 let gap = PAIR_MM.0 + (PAIR_MM.1 - PAIR_MM.0) * u_gap;
-                q.p + (along * libm::cosf(a) + across * libm::sinf(a)) * gap
+                let (sa, ca) = sin_cos(a);
+                q.p + (along * ca + across * sa) * gap
             }),
         });
     }
