@@ -4,6 +4,7 @@
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
 
+use crate::decimal::Decimal;
 use crate::hair::{HairColour, Hairstyle};
 use crate::look::light::LightingPreset;
 use crate::look::skin::{Gloss, Undertone};
@@ -164,7 +165,7 @@ impl Consultation {
                 "fresh",
                 format!(
                     "a fresh session is day 0, not {} years on; accepted: fresh with years 0",
-                    self.years
+                    Decimal(self.years)
                 ),
             ));
         }

@@ -18,6 +18,7 @@
 pub mod consultation;
 pub mod hair;
 
+pub mod decimal;
 pub mod head;
 pub mod look;
 pub mod loss;

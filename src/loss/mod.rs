@@ -16,6 +16,7 @@ mod norwood;
 pub mod patches;
 pub mod preset;
 
+use crate::decimal::Decimal;
 use crate::head::{Head, Landmarks, ScalpPoint};
 use crate::math::smoothstep;
 pub use native::HairlineShape;
@@ -89,7 +90,12 @@ pub(crate) fn check(
     } else {
         Err(LossError {
             field: field.to_owned(),
-            message: format!("{v} is out of range; accepted: {lo} to {hi}{unit}"),
+            message: format!(
+                "{} is out of range; accepted: {} to {}{unit}",
+                Decimal(v),
+                Decimal(lo),
+                Decimal(hi)
+            ),
         })
     }
 }

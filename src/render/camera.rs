@@ -1,5 +1,6 @@
 //! Orbit camera: yaw and pitch about the scene's framing target, perspective projection.
 
+use crate::decimal::Decimal;
 use crate::math::sin_cos_deg;
 use crate::scene::Framing;
 use glam::Vec3;
@@ -50,15 +51,19 @@ impl View {
         let (lo, hi) = PITCH_RANGE;
         if !(lo..=hi).contains(&self.pitch_deg) {
             return Err(format!(
-                "pitch: {} is out of range; accepted: {lo} to {hi} degrees",
-                self.pitch_deg
+                "pitch: {} is out of range; accepted: {} to {} degrees",
+                Decimal(self.pitch_deg),
+                Decimal(lo),
+                Decimal(hi)
             ));
         }
         let (lo, hi) = ZOOM_RANGE;
         if !(lo..=hi).contains(&self.zoom) {
             return Err(format!(
-                "zoom: {} is out of range; accepted: {lo} to {hi}",
-                self.zoom
+                "zoom: {} is out of range; accepted: {} to {}",
+                Decimal(self.zoom),
+                Decimal(lo),
+                Decimal(hi)
             ));
         }
         Ok(())
