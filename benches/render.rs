@@ -3,6 +3,7 @@
 //! razor, three healed SMP sessions over the whole scalp at 120/cm², about 65,000 dots).
 
 use smp_visualiser::hair::Hairstyle;
+use smp_visualiser::look::light::LightingPreset;
 use smp_visualiser::loss::Preset;
 use smp_visualiser::render::{render, Frame};
 use smp_visualiser::scene::SceneBuilder;
@@ -78,5 +79,33 @@ fn main() {
             let ms = median_ms(|| render(&scene, &view, &mut frame), runs);
             println!("native {name} render {side}x{side}: {ms:.1} ms median of {runs}");
         }
+        // Sun and downlight both cast shadows, so each change rebuilds the shadow map: the
+        // worst light change there is.
+        let mut scene = scene;
+        let mut lit = c.clone();
+        let view = View {
+            width: 1024,
+            height: 1024,
+            yaw_deg: 30.0,
+            pitch_deg: 8.0,
+            zoom: 1.0,
+        };
+        let ms = median_ms(
+            || {
+                let next = Consultation {
+                    lighting: if lit.lighting == LightingPreset::Sun {
+                        LightingPreset::Downlight
+                    } else {
+                        LightingPreset::Sun
+                    },
+                    ..lit.clone()
+                };
+                builder.update(&mut scene, &lit, &next).unwrap();
+                lit = next;
+                render(&scene, &view, &mut frame);
+            },
+            15,
+        );
+        println!("native {name} light change sun <-> downlight + render 1024x1024: {ms:.1} ms median of 15");
     }
 }

@@ -44,7 +44,7 @@ async function main() {
   let flip = false;
   results.lightChange1024Ms = time(() => {
     flip = !flip;
-    viz.setConsultation({ ...BUDGET, lighting: flip ? 'sun' : 'clinic' });
+    viz.setConsultation({ ...BUDGET, lighting: flip ? 'sun' : 'downlight' });
     viz.render(1024, 1024, 30, 8);
   }, 9);
   results.presetChangeMs = time(() => {

@@ -22,6 +22,10 @@ pub struct DirLight {
     pub specular: f32,
     /// The light sits at the camera (a flash): `dir` is ignored and the view direction used.
     pub from_camera: bool,
+    /// Fraction of this light that an occluder blocks (nose on the lip, brow over the eye,
+    /// jaw on the neck): 1 for small hard sources, 0 for none drawn. Only the first key with
+    /// a shadow gets one.
+    pub shadow: f32,
 }
 
 /// A light rig in the head's frame (+y up, +z toward the face).
@@ -122,6 +126,18 @@ fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
         color: adapted(tint) * power,
         specular,
         from_camera: false,
+        shadow: 0.0,
+    }
+}
+
+impl DirLight {
+    /// The same light, casting shadows of `strength` (see [`DirLight::shadow`]).
+    #[must_use]
+    pub fn with_shadow(self, strength: f32) -> Self {
+        Self {
+            shadow: strength,
+            ..self
+        }
     }
 }
 
@@ -144,7 +160,7 @@ impl Lighting {
             // A small 4000 K source straight above the crown, little ambient (§7.1: it gets
             // through a thin canopy and lights the scalp).
             LightingPreset::Downlight => Self {
-                keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3)],
+                keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3).with_shadow(1.0)],
                 // Walls and floor still bounce some of it back: without that the underside of
                 // the face went black with a red wrap fringe. The bounce is the lamp's own
                 // light, so it keeps its warmth (a neutral one read as grey patches).
@@ -154,7 +170,7 @@ impl Lighting {
             },
             // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
             LightingPreset::Sun => Self {
-                keys: vec![key(Vec3::new(0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4)],
+                keys: vec![key(Vec3::new(0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4).with_shadow(1.0)],
                 sky: adapted(CCT_7500K) * 0.3,
                 ground: Vec3::new(0.08, 0.075, 0.065),
                 exposure: BASE_EXPOSURE * 0.85,
@@ -168,7 +184,7 @@ impl Lighting {
             },
             // One 2700 K lamp at the side and a little above, low level, low ambient.
             LightingPreset::WarmHome => Self {
-                keys: vec![key(Vec3::new(-0.8, 0.45, 0.4), CCT_2700K, 1.1, 0.5)],
+                keys: vec![key(Vec3::new(-0.8, 0.45, 0.4), CCT_2700K, 1.1, 0.5).with_shadow(0.9)],
                 sky: adapted(CCT_2700K) * 0.12,
                 ground: adapted(CCT_2700K) * 0.05,
                 exposure: BASE_EXPOSURE * 1.15,
@@ -180,6 +196,7 @@ impl Lighting {
                     color: adapted(CCT_5500K) * 1.25,
                     specular: 1.5,
                     from_camera: true,
+                    shadow: 0.0,
                 }],
                 sky: Vec3::splat(0.04),
                 ground: Vec3::splat(0.02),

@@ -24,6 +24,7 @@ pub mod prepare;
 pub mod raster;
 pub mod resolve;
 pub mod shade;
+pub mod shadow;
 pub mod strands;
 
 use crate::scene::Scene;
@@ -82,12 +83,19 @@ pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_p
         // bands can reuse that memory (wasm memory only ever grows).
         *frame = Frame::default();
     }
-    frame.width = view.width;
-    frame.height = view.height;
-    frame.rgba.resize(w * h * 4, 255);
     let cam = Camera::new(view, &scene.framing);
     let mut prep = std::mem::take(&mut frame.prep);
+    // First, so that what it lets go of (see [`prepare::Prepared::update`]) is free for the
+    // output to grow into.
     prep.update(scene, &cam);
+    frame.width = view.width;
+    frame.height = view.height;
+    if frame.rgba.len() < w * h * 4 {
+        // Let the old output go before asking for the larger one, so its room can join a
+        // free neighbour instead of being copied out of (wasm memory only grows).
+        frame.rgba = Vec::new();
+    }
+    frame.rgba.resize(w * h * 4, 255);
     if w * h <= max_band_pixels {
         render_band(scene, &cam, &prep, frame, (0, h), (0, h));
         frame.prep = prep;

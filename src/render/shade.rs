@@ -10,9 +10,13 @@ use super::camera::Camera;
 use super::prepare::Prepared;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use crate::look::light::Lighting;
-use crate::math::normalize_or;
+use crate::math::{normalize_or, smoothstep};
 use crate::scene::{Scene, Surface};
 use glam::Vec3;
+
+/// Share of the wrap's terminator floor that a cast shadow takes away where the surface
+/// faces the light (the rest stands for light scattered in from the lit skin around it).
+const SHADOW_FLOOR: f32 = 0.8;
 
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
 const WRAP: Vec3 = Vec3::new(0.40, 0.33, 0.30);
@@ -65,6 +69,16 @@ pub fn shade(
                 }
             }
             let albedo = albedo * trans[i];
+            let mut light_in = lerp(&irr[mi]);
+            let mut lit = 1.0;
+            let shadowable = &prep.shadowable[mi];
+            if !shadowable.is_empty() {
+                let occludable = lerp(shadowable);
+                if occludable.max_element() > 0.0 {
+                    lit = prep.shadow.lit(lerp(&prep.light_coords[mi]));
+                    light_in += occludable * penumbra(lit);
+                }
+            }
             let spec = &prep.specular[mi];
             let specular = if spec.is_empty() {
                 let open =
@@ -79,14 +93,33 @@ pub fn shade(
                     specular: mesh.surface.specular * gloss,
                     ..mesh.surface
                 };
-                specular_with(light, &pt, &surf, cuts[mi])
+                let (rest, caster) = specular_split(light, &pt, &surf, cuts[mi]);
+                rest + caster * lit
             } else {
-                lerp(spec) * gloss
+                let caster = &prep.caster_specular[mi];
+                let c = if caster.is_empty() {
+                    Vec3::ZERO
+                } else {
+                    lerp(caster) * lit
+                };
+                (lerp(spec) + c) * gloss
             };
-            *px = albedo * lerp(&irr[mi]) + specular;
+            *px = albedo * light_in + specular;
         }
     }
 }
+
+/// Light let through per channel at a shadow edge that lets `lit` through: skin carries red
+/// furthest under the surface, so a shadow's edge turns warm (and its blue edge tighter).
+#[inline]
+fn penumbra(lit: f32) -> Vec3 {
+    let edge = lit * (1.0 - lit);
+    Vec3::new(lit + PENUMBRA_RED * edge, lit, lit - PENUMBRA_BLUE * edge)
+}
+
+/// How much a shadow edge's red reaches into the shadow, and its blue falls short of the light.
+const PENUMBRA_RED: f32 = 0.6;
+const PENUMBRA_BLUE: f32 = 0.3;
 
 /// The backdrop's colour on frame row `y` of `frame_height`: a vertical gradient.
 #[must_use]
@@ -120,16 +153,58 @@ pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 
 /// evaluates it per vertex and interpolates (second-order error on 2.5 mm triangles).
 #[must_use]
 pub fn irradiance(light: &Lighting, n: Vec3, v: Vec3, open: f32, scatter: Vec3) -> Vec3 {
+    let (base, shadowable) = irradiance_split(light, n, v, open, scatter);
+    base + shadowable
+}
+
+/// The key that casts shadows, if any: the first with a shadow strength (see
+/// [`crate::look::light::DirLight::shadow`]) that is not on the camera.
+#[must_use]
+pub fn shadow_key(light: &Lighting) -> Option<usize> {
+    light
+        .keys
+        .iter()
+        .position(|k| k.shadow > 0.0 && !k.from_camera)
+}
+
+/// [`irradiance`] as the light no occluder takes away plus the part the shadow key's
+/// occluders can (the whole is their sum). The occludable part is what the surface's turn
+/// toward the key adds beyond its wrap at the terminator, so a shadowed face keeps the wrap's
+/// warm floor and a shadow fades out where the surface turns away from the light anyway:
+/// there it cannot be told from the terminator, and a depth map is least sure.
+#[must_use]
+pub fn irradiance_split(
+    light: &Lighting,
+    n: Vec3,
+    v: Vec3,
+    open: f32,
+    scatter: Vec3,
+) -> (Vec3, Vec3) {
     let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
     let sky_t = 0.5 + 0.5 * n.y;
     let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open * scatter;
-    for key in &light.keys {
+    let mut shadowable = Vec3::ZERO;
+    let caster = shadow_key(light);
+    for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
-        let wrapped = ((Vec3::splat(n.dot(l)) + WRAP) * wrap_scale).max(Vec3::ZERO);
-        // Keys are shadowed by the face itself only through baked visibility, softly.
-        diffuse += key.color * wrapped * (0.35 + 0.65 * open);
+        let ndl = n.dot(l);
+        let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
+        // Keys are shadowed by the face itself through baked visibility too, softly.
+        let lit = key.color * wrapped * (0.35 + 0.65 * open);
+        if caster == Some(k) && ndl > 0.0 {
+            // What the turn adds, and most of the wrap's floor once the surface faces the
+            // light clearly (a face in the sun's shadow is lit by the sky, not by the sun).
+            let floor = SHADOW_FLOOR * smoothstep(0.0, 0.3, ndl);
+            let turned = key.color
+                * ((wrap_scale * (Vec3::splat(ndl) + WRAP * floor))
+                    * (key.shadow * (0.35 + 0.65 * open)));
+            shadowable += turned;
+            diffuse += lit - turned;
+        } else {
+            diffuse += lit;
+        }
     }
-    diffuse
+    (diffuse, shadowable)
 }
 
 /// The specular layer at `pt` (over pigment and hair shadows: shine washes them out).
@@ -163,12 +238,27 @@ pub fn lobe_cut(surf: &Surface) -> f32 {
 /// highlight and skip the half-vector normalisation, the costliest part of shading.
 #[must_use]
 pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f32) -> Vec3 {
+    let (rest, caster) = specular_split(light, pt, surf, cut);
+    rest + caster
+}
+
+/// [`specular_with`] as what no occluder takes away and the shadow key's own highlight
+/// (see [`shadow_key`]), which a cast shadow does: a sheen left in the shadow read as grey.
+#[must_use]
+pub fn specular_split(
+    light: &Lighting,
+    pt: &SurfacePoint,
+    surf: &Surface,
+    cut: f32,
+) -> (Vec3, Vec3) {
     let SurfacePoint { n, v, open, .. } = *pt;
     let mut specular = Vec3::ZERO;
+    let mut shadowable = Vec3::ZERO;
+    let caster = shadow_key(light);
     // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
     let exponent = (1u32 << surf.shininess_log2) as f32;
     let norm = (exponent + 8.0) * (1.0 / (8.0 * core::f32::consts::PI));
-    for key in &light.keys {
+    for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
         let h = l + v;
@@ -184,7 +274,13 @@ pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f
         let f = 1.0 - v.dot(hv).max(0.0);
         let f2 = f * f;
         let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-        specular += key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
+        let lobe = key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
+        if caster == Some(k) {
+            shadowable += lobe * key.shadow;
+            specular += lobe * (1.0 - key.shadow);
+        } else {
+            specular += lobe;
+        }
     }
     // The surroundings reflect too: sky above, floor and walls below, picked by where the
     // mirror direction points (a cheek facing the floor mirrors the floor, not the sky). A
@@ -196,7 +292,10 @@ pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f
     let fresnel_nv = surf.f0 + (GRAZING_FRESNEL - surf.f0).max(0.0) * f2 * f2 * f;
     let up = 2.0 * ndv * n.y - v.y;
     let env = light.ground + (light.sky - light.ground) * (0.5 + 0.5 * up.clamp(-1.0, 1.0));
-    specular + env * (fresnel_nv * surf.specular * open)
+    (
+        specular + env * (fresnel_nv * surf.specular * open),
+        shadowable,
+    )
 }
 
 /// The most a rough, skin-like surface reflects of its surroundings at grazing view (Fresnel
