@@ -13,9 +13,9 @@
 //! that cache, 90 ms in four bands; 33 ms banded after per-vertex broad highlights, a
 //! once-a-frame front-facing triangle list and a memoised resolve; about 41 ms with the body
 //! mesh, the outline pass and softer dots) and save memory: 11 MB of working buffers at any
-//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 82 MB
-//! of wasm memory, under the 96 MB budget of issue #4 (it peaked at 105 MB with whole 1024²
-//! frames).
+//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 87 MB
+//! of wasm memory (82 before shadow maps), under the 96 MB budget of issue #4 (it peaked at
+//! 105 MB with whole 1024² frames).
 
 pub mod camera;
 pub mod edge;
@@ -83,19 +83,12 @@ pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_p
         // bands can reuse that memory (wasm memory only ever grows).
         *frame = Frame::default();
     }
-    let cam = Camera::new(view, &scene.framing);
-    let mut prep = std::mem::take(&mut frame.prep);
-    // First, so that what it lets go of (see [`prepare::Prepared::update`]) is free for the
-    // output to grow into.
-    prep.update(scene, &cam);
     frame.width = view.width;
     frame.height = view.height;
-    if frame.rgba.len() < w * h * 4 {
-        // Let the old output go before asking for the larger one, so its room can join a
-        // free neighbour instead of being copied out of (wasm memory only grows).
-        frame.rgba = Vec::new();
-    }
     frame.rgba.resize(w * h * 4, 255);
+    let cam = Camera::new(view, &scene.framing);
+    let mut prep = std::mem::take(&mut frame.prep);
+    prep.update(scene, &cam);
     if w * h <= max_band_pixels {
         render_band(scene, &cam, &prep, frame, (0, h), (0, h));
         frame.prep = prep;

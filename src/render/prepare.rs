@@ -88,15 +88,9 @@ impl Prepared {
     pub fn update(&mut self, scene: &Scene, cam: &Camera) {
         let light = &scene.lighting;
         let caster = shadow_key(light);
+        self.shadow.reserve(&scene.meshes);
         if let Some(k) = caster {
             self.shadow.update(&scene.meshes, light.keys[k].dir);
-        } else if !self.shadow.is_empty() {
-            // Without shadows, hold nothing for them: wasm memory only grows (`make bench`
-            // session, whose light changes go through sun and downlight: 100 → 97.6 MB).
-            self.shadow = ShadowMap::default();
-            self.shadowable = Vec::new();
-            self.light_coords = Vec::new();
-            self.caster_specular = Vec::new();
         }
         let n = scene.meshes.len();
         self.screen.resize(n, Vec::new());
@@ -132,6 +126,9 @@ impl Prepared {
             let (shadowable, coords) = (&mut self.shadowable[mi], &mut self.light_coords[mi]);
             shadowable.clear();
             coords.clear();
+            // Under every light, for the reason given at [`ShadowMap::reserve`].
+            shadowable.reserve_exact(mesh.positions.len());
+            coords.reserve_exact(mesh.positions.len());
             for pt in points.clone() {
                 let (base, occludable) =
                     irradiance_split(light, pt.n, pt.v, pt.open, mesh.surface.scatter);
@@ -154,6 +151,7 @@ impl Prepared {
             let caster_spec = &mut self.caster_specular[mi];
             caster_spec.clear();
             if vertex_specular(&mesh.surface) {
+                caster_spec.reserve_exact(mesh.positions.len());
                 let cut = lobe_cut(&mesh.surface);
                 for pt in points {
                     let (rest, occludable) = specular_split(light, &pt, &mesh.surface, cut);
