@@ -304,7 +304,7 @@ pub const SKIN_SURFACE: Surface = Surface {
 /// Shadowed skin stays warm instead of turning grey-olive: light that reaches it only from
 /// around it has travelled further through it, and red travels furthest. [estimate, in the
 /// spirit of research/tech.md §3.4's per-channel wrap]
-pub const SKIN_SCATTER: Vec3 = Vec3::new(1.08, 0.97, 0.88);
+pub const SKIN_SCATTER: Vec3 = Vec3::new(1.12, 0.96, 0.84);
 /// The wet cornea: a sharp, stronger highlight.
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,

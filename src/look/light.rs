@@ -157,10 +157,12 @@ impl Lighting {
                 ground: Vec3::new(0.06, 0.055, 0.05),
                 exposure: BASE_EXPOSURE,
             },
-            // A small 4000 K source straight above the crown, little ambient (§7.1: it gets
-            // through a thin canopy and lights the scalp).
+            // A small 4000 K source above the crown, little ambient (§7.1: it gets through a
+            // thin canopy and lights the scalp). 14° in front of straight up, as for someone
+            // just behind a ceiling downlight: from straight above, the face ran edge-on to
+            // it and its cast shadows were all bias and no shadow.
             LightingPreset::Downlight => Self {
-                keys: vec![key(Vec3::new(0.05, 1.0, -0.08), CCT_4000K, 1.6, 1.3).with_shadow(1.0)],
+                keys: vec![key(Vec3::new(0.05, 1.0, 0.25), CCT_4000K, 1.6, 1.3).with_shadow(1.0)],
                 // Walls and floor still bounce some of it back: without that the underside of
                 // the face went black with a red wrap fringe. The bounce is the lamp's own
                 // light, so it keeps its warmth (a neutral one read as grey patches).

@@ -14,12 +14,12 @@ use crate::math::{normalize_or, smoothstep};
 use crate::scene::{Scene, Surface};
 use glam::Vec3;
 
-/// Share of the wrap's terminator floor that a cast shadow takes away where the surface
-/// faces the light (the rest stands for light scattered in from the lit skin around it).
+/// Share of the wrap's terminator floor that a cast shadow takes away (the rest stands for
+/// light scattered in under the skin from the lit skin around it).
 const SHADOW_FLOOR: f32 = 0.8;
 
 /// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
-const WRAP: Vec3 = Vec3::new(0.40, 0.33, 0.30);
+const WRAP: Vec3 = Vec3::new(0.37, 0.33, 0.31);
 
 /// Lights every pixel of `vis` into `out`, linear radiance. The surface colour is the mesh
 /// albedo with its chart layer applied, less what the darkening layers (pigment, shafts under
@@ -118,8 +118,8 @@ fn penumbra(lit: f32) -> Vec3 {
 }
 
 /// How much a shadow edge's red reaches into the shadow, and its blue falls short of the light.
-const PENUMBRA_RED: f32 = 0.6;
-const PENUMBRA_BLUE: f32 = 0.3;
+const PENUMBRA_RED: f32 = 0.35;
+const PENUMBRA_BLUE: f32 = 0.2;
 
 /// The backdrop's colour on frame row `y` of `frame_height`: a vertical gradient.
 #[must_use]
@@ -168,10 +168,7 @@ pub fn shadow_key(light: &Lighting) -> Option<usize> {
 }
 
 /// [`irradiance`] as the light no occluder takes away plus the part the shadow key's
-/// occluders can (the whole is their sum). The occludable part is what the surface's turn
-/// toward the key adds beyond its wrap at the terminator, so a shadowed face keeps the wrap's
-/// warm floor and a shadow fades out where the surface turns away from the light anyway:
-/// there it cannot be told from the terminator, and a depth map is least sure.
+/// occluders can (the whole is their sum).
 #[must_use]
 pub fn irradiance_split(
     light: &Lighting,
@@ -192,8 +189,10 @@ pub fn irradiance_split(
         // Keys are shadowed by the face itself through baked visibility too, softly.
         let lit = key.color * wrapped * (0.35 + 0.65 * open);
         if caster == Some(k) && ndl > 0.0 {
-            // What the turn adds, and most of the wrap's floor once the surface faces the
-            // light clearly (a face in the sun's shadow is lit by the sky, not by the sun).
+            // What the turn toward the key adds, and most of the wrap's floor once the
+            // surface clearly faces it: a face in the sun's shadow is lit by the sky, not the
+            // sun. At the terminator none of it, so the wrap stays soft there (a depth map is
+            // least sure where the surface runs along the light).
             let floor = SHADOW_FLOOR * smoothstep(0.0, 0.3, ndl);
             let turned = key.color
                 * ((wrap_scale * (Vec3::splat(ndl) + WRAP * floor))

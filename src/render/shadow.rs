@@ -12,9 +12,11 @@
 //! against 41 under the clinic light.
 //!
 //! Self-shadowing ("acne") is avoided twice over: the lookup point is pushed off the surface
-//! along its normal, and the shadow only takes away the part of the key that the surface's
-//! own turn toward the light adds (see [`super::shade::irradiance_split`]), which is nothing
-//! at the terminator, where a map is least sure.
+//! along its normal, and the shadow only takes the part of the key that the surface's turn
+//! toward it adds (see [`super::shade::irradiance_split`]), none at the terminator, where a
+//! map is least sure. The far sides of surfaces ("second depth") need no push and keep the
+//! terminator clean, but tried here the face mesh's hidden folds under the brow, nose and lips
+//! shadowed the cheeks from within.
 
 use crate::math::{ceil_i, normalize_or};
 use crate::scene::Mesh;
@@ -25,7 +27,7 @@ pub const SIZE: usize = 1024;
 /// Texels per side of a block of the coarse map.
 const BLOCK: usize = 8;
 const BLOCKS: usize = SIZE / BLOCK;
-/// The lookup point is pushed this far off the surface along its normal (mm): about two
+/// The lookup point is pushed this far off the surface along its normal (mm): about three
 /// texels, past the chord error of 2.5 mm triangles on a curved face.
 const NORMAL_OFFSET_MM: f32 = 1.0;
 /// An occluder must stand this much nearer the light than the point (mm).
@@ -159,7 +161,9 @@ impl ShadowMap {
     /// it interpolates exactly across a triangle).
     #[must_use]
     pub fn coords(&self, p: Vec3, n: Vec3) -> LightCoords {
-        self.project(p + n * NORMAL_OFFSET_MM)
+        let mut c = self.project(p + n * NORMAL_OFFSET_MM);
+        c.z += BIAS_MM * self.step;
+        c
     }
 
     /// Fraction of the light reaching `c` (0 in full shadow): the mean of bilinear 2 × 2
@@ -172,7 +176,7 @@ impl ShadowMap {
             return 1.0;
         }
         let (ix, iy) = (x as usize, y as usize);
-        let h = c.z + BIAS_MM * self.step;
+        let h = c.z;
         if h >= f32::from(self.block_max[(iy / BLOCK) * BLOCKS + ix / BLOCK]) {
             return 1.0;
         }
@@ -194,18 +198,15 @@ impl ShadowMap {
     }
 
     /// Keeps, per texel centre covered by the triangle, the greatest height. Only triangles
-    /// facing away from the light are drawn (counter-clockwise seen from outside comes out
-    /// counter-clockwise in this frame): on closed surfaces that is the far side of each
-    /// occluder, well clear of the lit side a point would otherwise shadow itself by (the
-    /// "second depth" of Wang & Molnar), and it halves the work.
+    /// facing the light are drawn (counter-clockwise seen from outside stays so in this
+    /// frame): on a closed surface the nearest is always one of them, and it halves the work.
     fn triangle(&mut self, a: LightCoords, b: LightCoords, c: LightCoords) {
         let edge =
             |p: Vec3, q: Vec3, x: f32, y: f32| (q.x - p.x) * (y - p.y) - (q.y - p.y) * (x - p.x);
-        let area = -edge(a, b, c.x, c.y);
+        let area = edge(a, b, c.x, c.y);
         if area <= 0.0 {
-            return; // facing the light, or edge-on
+            return; // facing away, or edge-on
         }
-        let (b, c) = (c, b);
         let min_x = a.x.min(b.x).min(c.x).max(0.0) as usize;
         let min_y = a.y.min(b.y).min(c.y).max(0.0) as usize;
         let max_x = ceil_i(a.x.max(b.x).max(c.x)).min(SIZE as isize - 1);
