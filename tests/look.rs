@@ -184,7 +184,7 @@ fn forehead_under_clinic_light_is_close_to_its_monk_swatch() {
     }
     // Shading across the patch, the warm 5000 K remainder, the skin's own sheen (most visible
     // on dark skin) and the tone curve's shoulder move the forehead off the flat swatch; the
-    // stated tolerance is ΔE*ab 7 (measured 1.8–6.3, MST 10 the largest).
+    // stated tolerance is ΔE*ab 7 (measured 1.9–6.6, MST 10 the largest).
     assert!(worst.1 <= 7.0, "MST {}: ΔE {}", worst.0, worst.1);
 }
 

@@ -254,9 +254,12 @@ pub fn specular_split(
     let mut specular = Vec3::ZERO;
     let mut shadowable = Vec3::ZERO;
     let caster = shadow_key(light);
-    // Normalised Blinn: (n + 8) / 8π keeps highlight energy steady as the lobe narrows.
+    // Normalised Blinn, (n + 8) / 8π, keeps highlight energy steady as the lobe narrows; times
+    // π because diffuse here is albedo × irradiance, without its 1/π. Without that the
+    // highlight was a third of its weight against the diffuse: no shine on a shaved head in
+    // the sun or under a flash (practitioner review).
     let exponent = (1u32 << surf.shininess_log2) as f32;
-    let norm = (exponent + 8.0) * (1.0 / (8.0 * core::f32::consts::PI));
+    let norm = (exponent + 8.0) * (1.0 / 8.0);
     for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
