@@ -10,13 +10,17 @@ use glam::Vec3;
 
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
+/// Texel size (mm) when there is only a hair canopy to bake: it varies over centimetres,
+/// and at 0.75 mm its bake added 60 ms to a #2 rebuild (native).
+pub const CANOPY_TEXEL_MM: f32 = 3.0;
 
 /// Fresh-work redness: the scalp's colour times this at full strength (a pink flush).
 pub const ERYTHEMA: Vec3 = Vec3::new(1.1, 0.8, 0.82);
 
 /// Bakes the loss field over the charted scalp, with `redness` (0..=1 per point) for freshly
-/// worked skin; empty (and free) when the scalp has neither its own tone, scars nor redness,
-/// the common case.
+/// worked skin and `canopy`, the share of light that clipped hair at full native density
+/// keeps from the skin under it; empty (and free) when the scalp has neither its own tone,
+/// scars, redness nor a canopy, the common case.
 #[must_use]
 pub fn bake(
     chart: &ScalpChart,
@@ -24,10 +28,13 @@ pub fn bake(
     skin: Vec3,
     scalp_skin: Vec3,
     redness: Option<&dyn Fn(&ScalpPoint) -> f32>,
+    canopy: f32,
 ) -> ChartTexture {
-    if scalp_skin == skin && !loss.has_scars() && redness.is_none() {
+    let plain = scalp_skin == skin && !loss.has_scars() && redness.is_none();
+    if plain && canopy == 0.0 {
         return ChartTexture::default();
     }
+    let texel_mm = if plain { CANOPY_TEXEL_MM } else { TEXEL_MM };
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -35,8 +42,8 @@ pub fn bake(
     let s1 = chart.s_range().1.min(lm.nape_st[0] + 40.0);
 
     let t_max = 190.0 * (lm.inion_st[0] / 350.0).max(0.8);
-    let width = ((s1 - s0) / TEXEL_MM).ceil() as usize;
-    let height = (2.0 * t_max / TEXEL_MM).ceil() as usize;
+    let width = ((s1 - s0) / texel_mm).ceil() as usize;
+    let height = (2.0 * t_max / texel_mm).ceil() as usize;
     let scar_colour = lerp3(
         skin * 1.18,
         Vec3::splat(skin.dot(Vec3::splat(1.0 / 3.0)) * 1.18),
@@ -45,15 +52,12 @@ pub fn bake(
     .min(Vec3::ONE);
     let mut texels = vec![Texel::default(); width * height];
     for j in 0..height {
-        let t = -t_max + (j as f32 + 0.5) * TEXEL_MM;
+        let t = -t_max + (j as f32 + 0.5) * texel_mm;
         for i in 0..width {
-            let s = s0 + (i as f32 + 0.5) * TEXEL_MM;
+            let s = s0 + (i as f32 + 0.5) * texel_mm;
             let Some(q) = chart.point(s, t) else { continue };
-            let scar = if loss.has_scars() {
-                loss.sample(&q).scar
-            } else {
-                0.0
-            };
+            let field = (loss.has_scars() || canopy > 0.0).then(|| loss.sample(&q));
+            let scar = field.map_or(0.0, |f| f.scar);
             let mut texel = Texel::default();
             if scalp_skin != skin {
                 // The scalp (where hair grows on a full head) takes the scalp tone.
@@ -74,6 +78,14 @@ pub fn bake(
                 texel.alpha = texel.alpha + (0.85 - texel.alpha) * scar;
                 texel.gloss = 1.0 + 0.8 * scar;
             }
+            // Finer, miniaturised hairs shade less.
+            let shade = field.map_or(0.0, |f| canopy * f.density * (1.0 - 0.6 * f.miniaturised));
+            if shade > 0.0 {
+                // Baked smooth, not drawn per hair: per hair, the skin between strands came
+                // out darker at 512² than at 2048² (overlaps saturate per pixel).
+                texel.color = lerp3(skin, texel.color, texel.alpha) * (1.0 - shade);
+                texel.alpha = 1.0;
+            }
             if let Some(red) = redness {
                 let r = red(&q);
                 if r > 0.0 {
@@ -89,7 +101,7 @@ pub fn bake(
     }
     ChartTexture {
         origin: [s0, -t_max],
-        inv_texel: 1.0 / TEXEL_MM,
+        inv_texel: 1.0 / texel_mm,
         width,
         height,
         texels,
