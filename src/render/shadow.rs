@@ -6,10 +6,10 @@
 //! built when the geometry or the light's direction changes (a fingerprint of both), looked
 //! up per pixel: nine bilinear comparisons over a 4 × 4 block, skipped where a coarse map of
 //! block maxima shows nothing above the point. A per-vertex lookup came out blotchy on the
-//! irregular face mesh (tried at stop 8). Texels are 0.34–0.45 mm, near the penumbra of the
-//! sun or a small downlight a few centimetres behind an occluder. Budget scene, native, 1024²:
-//! building the map 11 ms (38 before culling and row stepping), a frame under the sun 48 ms
-//! against 41 under the clinic light.
+//! irregular face mesh (tried at stop 8). Texels are 0.7–0.9 mm, so the lookup blends over
+//! about 2–3 mm: at 0.35 mm the 2.5 mm facets of the occluders showed as saw-tooth and
+//! notched shadow edges (practitioner review). Budget scene, native: building the map 6 ms;
+//! a change to the sun or the downlight and a 1024² frame 58 ms, against 42 for the frame.
 //!
 //! Self-shadowing ("acne") is avoided twice over: the lookup point is pushed off the surface
 //! along its normal, and the shadow only takes the part of the key that the surface's turn
@@ -22,23 +22,24 @@ use crate::math::{ceil_i, normalize_or};
 use crate::scene::Mesh;
 use glam::Vec3;
 
-/// Texels per side.
-pub const SIZE: usize = 1024;
+/// Texels per side (see the module notes for why not finer).
+pub const SIZE: usize = 512;
 /// Texels per side of a block of the coarse map.
 const BLOCK: usize = 8;
 const BLOCKS: usize = SIZE / BLOCK;
-/// The lookup point is pushed this far off the surface along its normal (mm): about three
-/// texels, past the chord error of 2.5 mm triangles on a curved face.
-const NORMAL_OFFSET_MM: f32 = 1.0;
+/// The lookup point is pushed this far off the surface along its normal (mm): about two and
+/// a half texels, past the chord error of 2.5 mm triangles on a curved face (at half this,
+/// lit skin showed contour rings).
+const NORMAL_OFFSET_MM: f32 = 2.0;
 /// An occluder must stand this much nearer the light than the point (mm).
-const BIAS_MM: f32 = 0.5;
+const BIAS_MM: f32 = 1.0;
 
 /// Depth of the nearest surface seen from one directional light.
 #[derive(Clone, Debug, Default)]
 pub struct ShadowMap {
     /// Height toward the light of the nearest surface per texel, in steps of [`Self::step`]
     /// above [`Self::base`]; 0 where none. Sixteen bits (steps of about 0.01 mm) halve the
-    /// map to 2 MB of wasm memory.
+    /// map to 0.5 MB of wasm memory.
     height: Vec<u16>,
     /// Per block of [`BLOCK`]² texels, the greatest height over it and the blocks to its
     /// right and below: any lookup's 4 × 4 footprint starting in the block lies within, so a
@@ -78,7 +79,7 @@ impl ShadowMap {
         self.u = normalize_or(up.cross(dir), Vec3::X);
         self.v = dir.cross(self.u);
         // Fit the map to the geometry's extent across the light, not a bounding sphere:
-        // texels come out 1.5–2 times finer (0.34 mm under the downlight).
+        // texels come out 1.5–2 times finer (0.7 mm under the downlight).
         let (mut lo, mut hi) = (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN));
         for p in meshes.iter().flat_map(|m| &m.positions) {
             let q = Vec3::new(p.dot(self.u), p.dot(self.v), 0.0);
