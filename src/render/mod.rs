@@ -13,7 +13,7 @@
 //! that cache, 90 ms in four bands; 33 ms banded after per-vertex broad highlights, a
 //! once-a-frame front-facing triangle list and a memoised resolve; about 41 ms with the body
 //! mesh, the outline pass and softer dots) and save memory: 11 MB of working buffers at any
-//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 87 MB
+//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 85 MB
 //! of wasm memory (82 before shadow maps), under the 96 MB budget of issue #4 (it peaked at
 //! 105 MB with whole 1024² frames).
 

@@ -132,8 +132,8 @@ impl ShadowMap {
 
     /// Holds the map's memory from the first frame on, under any light. Wasm memory only
     /// grows, and allocated at the first light change to the sun it split the room a later
-    /// 2048² frame needed (`make bench` session: 97.6 MB at the end; reserved up front, 86.6 MB
-    /// throughout).
+    /// 2048² frame needed (`make bench` session: 97.6 MB at the end; reserved up front, 84.5 MB
+    /// throughout with the 512² map).
     pub fn reserve(&mut self, meshes: &[Mesh]) {
         let most = meshes.iter().map(|m| m.positions.len()).max().unwrap_or(0);
         self.height.reserve_exact(SIZE * SIZE);
