@@ -247,8 +247,8 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
     match plan.coverage {
         Coverage::Thinning => {
             // Miniaturised hairs are finer and lighter and hide little scalp: the plan fills in
-            // under them as under bare skin. Counted at full strength, they left a pale band
-            // between the SMP and the fringe (practitioner review).
+            // under them. Counted as terminal hairs, they left a pale band between the SMP
+            // and the fringe (practitioner review).
             let s = loss.sample(q);
             let covered = s.density * (1.0 - MINIATURISED_SHADE * s.miniaturised);
             (want - covered).clamp(0.0, 1.0 + EDGE_BOOST)
@@ -257,9 +257,11 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
     }
 }
 
-/// Share of a terminal hair's shade that a fully miniaturised one loses: 40 % as wide
-/// (`1 − 0.6`, as drawn in `scene::hair_layers`) and paler.
-const MINIATURISED_SHADE: f32 = 0.75;
+/// Share of a terminal hair's cover that a fully miniaturised one lacks: 40 % as wide (as
+/// drawn in `scene::hair_layers`), paler, and too fine to hide skin at conversation distance,
+/// so the plan treats under it as under bare skin (at 0.75 a paler band remained at the
+/// fringe; third practitioner review).
+const MINIATURISED_SHADE: f32 = 1.0;
 
 /// Blue-noise impression sites at one final density over everywhere any plan could treat,
 /// each with its dice (keep, session, size). They depend on the head, density and seed only,
