@@ -37,6 +37,17 @@ pub fn budget() -> Consultation {
     c
 }
 
+/// The square view every figure is measured from (the web bench uses the same).
+fn bench_view(side: u32) -> View {
+    View {
+        width: side,
+        height: side,
+        yaw_deg: 30.0,
+        pitch_deg: 8.0,
+        zoom: 1.0,
+    }
+}
+
 fn main() {
     let c = Consultation::default();
     let head = median_ms(|| drop(SceneBuilder::default().build(&c).unwrap()), 3);
@@ -68,13 +79,7 @@ fn main() {
         );
         let mut frame = Frame::default();
         for side in [512u32, 1024, 2048] {
-            let view = View {
-                width: side,
-                height: side,
-                yaw_deg: 30.0,
-                pitch_deg: 8.0,
-                zoom: 1.0,
-            };
+            let view = bench_view(side);
             let runs = if side > 1024 { 5 } else { 15 };
             let ms = median_ms(|| render(&scene, &view, &mut frame), runs);
             println!("native {name} render {side}x{side}: {ms:.1} ms median of {runs}");
@@ -83,13 +88,7 @@ fn main() {
         // worst light change there is.
         let mut scene = scene;
         let mut lit = c.clone();
-        let view = View {
-            width: 1024,
-            height: 1024,
-            yaw_deg: 30.0,
-            pitch_deg: 8.0,
-            zoom: 1.0,
-        };
+        let view = bench_view(1024);
         let ms = median_ms(
             || {
                 let next = Consultation {

@@ -221,6 +221,17 @@ fn a_light_change_re_renders_without_rebuilding_the_scene() {
     assert_eq!(b.builds(), 3);
 }
 
+/// A square view of the head from straight in front.
+fn front_view(side: usize) -> View {
+    View {
+        width: side as u32,
+        height: side as u32,
+        yaw_deg: 0.0,
+        pitch_deg: 0.0,
+        zoom: 1.0,
+    }
+}
+
 #[test]
 fn the_outline_is_anti_aliased() {
     // The crown of a bald head against the backdrop, seen from the front: down each column,
@@ -233,13 +244,7 @@ fn the_outline_is_anti_aliased() {
     };
     let scene = SceneBuilder::default().build(&c).unwrap();
     let side = 256usize;
-    let view = View {
-        width: side as u32,
-        height: side as u32,
-        yaw_deg: 0.0,
-        pitch_deg: 0.0,
-        zoom: 1.0,
-    };
+    let view = front_view(side);
     let rgba = render_rgba(&scene, &view);
     let lum = |x: usize, y: usize| {
         let p = &rgba[(y * side + x) * 4..][..3];
@@ -269,13 +274,7 @@ fn the_outline_is_anti_aliased() {
 fn sun_and_downlight_cast_shadows_without_shadowing_what_they_light() {
     // A bald head from the front, rendered as is and with its key's shadow turned off.
     let side = 200usize;
-    let view = View {
-        width: side as u32,
-        height: side as u32,
-        yaw_deg: 0.0,
-        pitch_deg: 0.0,
-        zoom: 1.0,
-    };
+    let view = front_view(side);
     let mut b = SceneBuilder::default();
     for p in [LightingPreset::Sun, LightingPreset::Downlight] {
         let c = Consultation {

@@ -38,6 +38,7 @@ pub fn shade(
     let light = &scene.lighting;
     let irr = &prep.irradiance;
     let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
+    let caster = shadow_key(light);
     for (row, line) in out.chunks_exact_mut(w).enumerate() {
         let back = backdrop(scene, vis.y0 + row, frame_height);
         for (x, px) in line.iter_mut().enumerate() {
@@ -93,14 +94,14 @@ pub fn shade(
                     specular: mesh.surface.specular * gloss,
                     ..mesh.surface
                 };
-                let (rest, caster) = specular_split(light, &pt, &surf, cuts[mi]);
-                rest + caster * lit
+                let (rest, occludable) = specular_split(light, caster, &pt, &surf, cuts[mi]);
+                rest + occludable * lit
             } else {
-                let caster = &prep.caster_specular[mi];
-                let c = if caster.is_empty() {
+                let occludable = &prep.caster_specular[mi];
+                let c = if occludable.is_empty() {
                     Vec3::ZERO
                 } else {
-                    lerp(caster) * lit
+                    lerp(occludable) * lit
                 };
                 (lerp(spec) + c) * gloss
             };
@@ -153,7 +154,7 @@ pub fn shade_point(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 
 /// evaluates it per vertex and interpolates (second-order error on 2.5 mm triangles).
 #[must_use]
 pub fn irradiance(light: &Lighting, n: Vec3, v: Vec3, open: f32, scatter: Vec3) -> Vec3 {
-    let (base, shadowable) = irradiance_split(light, n, v, open, scatter);
+    let (base, shadowable) = irradiance_split(light, shadow_key(light), n, v, open, scatter);
     base + shadowable
 }
 
@@ -167,11 +168,12 @@ pub fn shadow_key(light: &Lighting) -> Option<usize> {
         .position(|k| k.shadow > 0.0 && !k.from_camera)
 }
 
-/// [`irradiance`] as the light no occluder takes away plus the part the shadow key's
-/// occluders can (the whole is their sum).
+/// [`irradiance`] as the light no occluder takes away plus the part the occluders of key
+/// `caster` (from [`shadow_key`], found once by the caller) can (the whole is their sum).
 #[must_use]
 pub fn irradiance_split(
     light: &Lighting,
+    caster: Option<usize>,
     n: Vec3,
     v: Vec3,
     open: f32,
@@ -181,7 +183,6 @@ pub fn irradiance_split(
     let sky_t = 0.5 + 0.5 * n.y;
     let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open * scatter;
     let mut shadowable = Vec3::ZERO;
-    let caster = shadow_key(light);
     for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
@@ -237,15 +238,17 @@ pub fn lobe_cut(surf: &Surface) -> f32 {
 /// highlight and skip the half-vector normalisation, the costliest part of shading.
 #[must_use]
 pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f32) -> Vec3 {
-    let (rest, caster) = specular_split(light, pt, surf, cut);
+    let (rest, caster) = specular_split(light, shadow_key(light), pt, surf, cut);
     rest + caster
 }
 
 /// [`specular_with`] as what no occluder takes away and the shadow key's own highlight
-/// (see [`shadow_key`]), which a cast shadow does: a sheen left in the shadow read as grey.
+/// (`caster`, see [`shadow_key`]), which a cast shadow does: a sheen left in the shadow read
+/// as grey.
 #[must_use]
 pub fn specular_split(
     light: &Lighting,
+    caster: Option<usize>,
     pt: &SurfacePoint,
     surf: &Surface,
     cut: f32,
@@ -253,7 +256,6 @@ pub fn specular_split(
     let SurfacePoint { n, v, open, .. } = *pt;
     let mut specular = Vec3::ZERO;
     let mut shadowable = Vec3::ZERO;
-    let caster = shadow_key(light);
     // Normalised Blinn, (n + 8) / 8π, keeps highlight energy steady as the lobe narrows; times
     // π because diffuse here is albedo × irradiance, without its 1/π. Without that the
     // highlight was a third of its weight against the diffuse: no shine on a shaved head in

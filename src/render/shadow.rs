@@ -80,22 +80,19 @@ impl ShadowMap {
         self.v = dir.cross(self.u);
         // Fit the map to the geometry's extent across the light, not a bounding sphere:
         // texels come out 1.5–2 times finer (0.7 mm under the downlight).
+        // (across, across, along) the light; the centre lies across it, so heights measured
+        // from it along the light are the same as from the origin.
         let (mut lo, mut hi) = (Vec3::splat(f32::MAX), Vec3::splat(f32::MIN));
         for p in meshes.iter().flat_map(|m| &m.positions) {
-            let q = Vec3::new(p.dot(self.u), p.dot(self.v), 0.0);
+            let q = Vec3::new(p.dot(self.u), p.dot(self.v), p.dot(dir));
             lo = lo.min(q);
             hi = hi.max(q);
         }
-        let span = (hi - lo).max_element().max(1.0);
+        let span = (hi.x - lo.x).max(hi.y - lo.y).max(1.0);
         self.scale = (SIZE as f32 - 4.0) / span;
         let mid = (lo + hi) * 0.5;
         self.centre = self.u * mid.x + self.v * mid.y;
-        let (mut low, mut high) = (f32::MAX, f32::MIN);
-        for p in meshes.iter().flat_map(|m| &m.positions) {
-            let d = (*p - self.centre).dot(dir);
-            low = low.min(d);
-            high = high.max(d);
-        }
+        let (low, high) = (lo.z, hi.z);
         // Room below and above for the lookups pushed off the surface.
         self.base = low - 2.0 * NORMAL_OFFSET_MM;
         self.step = 65_000.0 / (high - self.base + 2.0 * NORMAL_OFFSET_MM).max(1.0);
