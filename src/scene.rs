@@ -539,7 +539,7 @@ impl Scene {
     pub fn build(c: &Consultation) -> Self {
         SceneBuilder::default()
             .build(c)
-            .expect("consultation must be valid")
+            .unwrap_or_else(|e| panic!("consultation must be valid: {e}"))
     }
 
     /// Number of triangles over all meshes.

@@ -49,7 +49,7 @@ impl Units {
         // Where any pattern can have hair: the juvenile hairline's full head, dilated by two
         // mask cells because other seeds and patterns wander a few millimetres.
         let full = LossField::new(Preset::Norwood1, &LossSettings::default(), head, seed)
-            .expect("defaults are valid");
+            .unwrap_or_else(|e| panic!("defaults are valid: {e}"));
         let per_mm2 = FU_PER_CM2 / 100.0;
         Self {
             sites: sites(head, per_mm2, 2, &|q| full.native(q) > 0.0, seed ^ 0xf011),

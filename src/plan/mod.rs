@@ -280,7 +280,7 @@ impl Candidates {
         // The full head under the lowest hairline a plan accepts covers every treatable point;
         // it does not depend on the pattern.
         let field = LossField::new(Preset::Norwood1, &LossSettings::default(), head, seed)
-            .expect("defaults are valid");
+            .unwrap_or_else(|e| panic!("defaults are valid: {e}"));
         let lowest = HAIRLINE_RANGE.0 * k;
         let found = sites(
             head,

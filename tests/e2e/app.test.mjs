@@ -385,6 +385,43 @@ test('the plan controls show day 0, years and mistakes, with estimates and cauti
   await t.context.close();
 });
 
+test('a consultation object is read field by field: it round-trips, and a bad field is named by its path', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  const r = await t.page.evaluate(async () => {
+    const wasm = await import('./pkg/smp_visualiser.js');
+    const v = new wasm.Visualiser({ preset: 'norwood-5', skin: 6, 'head-scale': 1.05, plan: { 'dot-mm': 0.25, 'gradient-mm': null } });
+    const error = (c) => { try { v.setConsultation(c); return null; } catch (e) { return e.message; } };
+    try {
+      const c = v.consultation;
+      return {
+        c,
+        roundTrip: error(c),
+        fractionalSkin: error({ skin: 4.5 }),
+        stringDot: error({ plan: { 'dot-mm': 'big' } }),
+        unknownField: error({ plan: { 'dot-size': 1 } }),
+        badEnum: error({ lighting: 'disco' }),
+        array: error([1, 2]),
+        kept: v.consultation.skin,
+      };
+    } finally { v.free(); }
+  });
+  assert.equal(r.c.preset, 'norwood-5');
+  assert.equal(r.c.skin, 6);
+  assert.equal(r.c.plan['dot-mm'], 0.25);
+  assert.ok(r.c.plan['gradient-mm'] == null);
+  assert.equal(r.roundTrip, null);
+  assert.equal(r.fractionalSkin, 'consultation: skin: invalid type: number `4.5`, expected u8');
+  assert.equal(r.stringDot, 'consultation: plan.dot-mm: invalid type: string `big`, expected f32');
+  assert.match(r.unknownField, /^consultation: plan: unknown field `dot-size`, expected one of .*`dot-mm`/);
+  assert.match(r.badEnum, /^consultation: lighting: unknown variant `disco`, expected one of .*`downlight`/);
+  assert.equal(r.array, 'consultation: invalid type: an array, expected struct Consultation');
+  assert.equal(r.kept, 6, 'a rejected consultation leaves the last good one');
+  assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
 test('the served wasm package renders the native golden bytes', async () => {
   const { readFileSync } = await import('node:fs');
   const want = readFileSync(new URL('../golden/three-quarter.fnv', import.meta.url), 'utf8').trim();
