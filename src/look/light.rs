@@ -26,6 +26,9 @@ pub struct DirLight {
     /// jaw on the neck): 1 for small hard sources, 0 for none drawn. Only the first key with
     /// a shadow gets one.
     pub shadow: f32,
+    /// Tangent of the source's angular radius, seen from the head: a shadow's penumbra
+    /// widens by twice this per millimetre from its occluder.
+    pub spread: f32,
 }
 
 /// A light rig in the head's frame (+y up, +z toward the face).
@@ -120,6 +123,13 @@ pub fn adapted(tint: Vec3) -> Vec3 {
     c * (1.0 / c.y)
 }
 
+/// Tangents of the sources' angular radii (see [`DirLight::spread`]): the sun's 0.27°;
+/// a ceiling downlight's 5 cm radius at 1.3 m; a lampshade's 17 cm at 1.5 m. §7.4 names
+/// only "small" and "lamp"; these are modelling choices.
+const SUN_SPREAD: f32 = 0.0047;
+const DOWNLIGHT_SPREAD: f32 = 0.04;
+const LAMP_SPREAD: f32 = 0.11;
+
 fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
     DirLight {
         dir: normalize_or(dir, Vec3::Y),
@@ -127,15 +137,18 @@ fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
         specular,
         from_camera: false,
         shadow: 0.0,
+        spread: 0.0,
     }
 }
 
 impl DirLight {
-    /// The same light, casting shadows of `strength` (see [`DirLight::shadow`]).
+    /// The same light, casting shadows of `strength` (see [`DirLight::shadow`]) from a
+    /// source whose angular radius has tangent `spread`.
     #[must_use]
-    pub fn with_shadow(self, strength: f32) -> Self {
+    pub fn with_shadow(self, strength: f32, spread: f32) -> Self {
         Self {
             shadow: strength,
+            spread,
             ..self
         }
     }
@@ -163,7 +176,10 @@ impl Lighting {
             // just behind a ceiling downlight: from straight above, the face ran edge-on to
             // it and its cast shadows were all bias and no shadow.
             LightingPreset::Downlight => Self {
-                keys: vec![key(Vec3::new(0.05, 1.0, 0.25), CCT_4000K, 1.6, 1.3).with_shadow(1.0)],
+                // A diffused recessed lamp about 10 cm across, 1.3 m above the head: its
+                // shadows are sharp under the brow and about 1 cm soft on the chest.
+                keys: vec![key(Vec3::new(0.05, 1.0, 0.25), CCT_4000K, 1.6, 1.3)
+                    .with_shadow(1.0, DOWNLIGHT_SPREAD)],
                 // Walls and floor still bounce some of it back: without that the underside of
                 // the face went black with a red wrap fringe. The bounce is the lamp's own
                 // light, so it keeps its warmth (a neutral one read as grey patches).
@@ -173,7 +189,8 @@ impl Lighting {
             },
             // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
             LightingPreset::Sun => Self {
-                keys: vec![key(Vec3::new(0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4).with_shadow(1.0)],
+                keys: vec![key(Vec3::new(0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4)
+                    .with_shadow(1.0, SUN_SPREAD)],
                 sky: adapted(CCT_7500K) * 0.3,
                 ground: Vec3::new(0.08, 0.075, 0.065),
                 exposure: BASE_EXPOSURE * 0.85,
@@ -187,7 +204,9 @@ impl Lighting {
             },
             // One 2700 K lamp at the side and a little above, low level, low ambient.
             LightingPreset::WarmHome => Self {
-                keys: vec![key(Vec3::new(-0.8, 0.45, 0.4), CCT_2700K, 1.1, 0.5).with_shadow(0.9)],
+                // A shaded lamp about 35 cm across, 1.5 m away: soft-edged shadows.
+                keys: vec![key(Vec3::new(-0.8, 0.45, 0.4), CCT_2700K, 1.1, 0.5)
+                    .with_shadow(0.9, LAMP_SPREAD)],
                 sky: adapted(CCT_2700K) * 0.12,
                 ground: adapted(CCT_2700K) * 0.05,
                 exposure: BASE_EXPOSURE * 1.15,
@@ -200,6 +219,7 @@ impl Lighting {
                     specular: 1.5,
                     from_camera: true,
                     shadow: 0.0,
+                    spread: 0.0,
                 }],
                 sky: Vec3::splat(0.04),
                 ground: Vec3::splat(0.02),

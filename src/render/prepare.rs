@@ -91,7 +91,8 @@ impl Prepared {
         let caster = shadow_key(light);
         self.shadow.reserve(&scene.meshes);
         if let Some(k) = caster {
-            self.shadow.update(&scene.meshes, light.keys[k].dir);
+            self.shadow
+                .update(&scene.meshes, light.keys[k].dir, light.keys[k].spread);
         }
         let n = scene.meshes.len();
         self.screen.resize(n, Vec::new());

@@ -11,6 +11,14 @@
 //! notched shadow edges (practitioner review). Budget scene, native: building the map 6 ms;
 //! a change to the sun or the downlight and a 1024² frame 58 ms, against 42 for the frame.
 //!
+//! A source's size softens a shadow in proportion to the occluder's distance: under the
+//! downlight the jaw's shadow on the chest, 15 cm down, is about a centimetre soft, and drawn
+//! as sharp as the brow's over the eye it showed every wobble of the occluders' outline as a
+//! ragged tongue (practitioner review, stop 9). Far occluders therefore blend toward a
+//! variance shadow map: the heights' mean and mean square, halved in resolution and
+//! box-blurred to ±5.5 mm. Where the sharp lookup sees the occluders it gives their distance;
+//! the variance map's own estimate, trusted on the face, let light through the lips.
+//!
 //! Self-shadowing ("acne") is avoided twice over: the lookup point is pushed off the surface
 //! along its normal, and the shadow only takes the part of the key that the surface's turn
 //! toward it adds (see [`super::shade::irradiance_split`]), none at the terminator, where a
@@ -33,6 +41,25 @@ const BLOCKS: usize = SIZE / BLOCK;
 const NORMAL_OFFSET_MM: f32 = 2.0;
 /// An occluder must stand this much nearer the light than the point (mm).
 const BIAS_MM: f32 = 1.0;
+/// The soft map: texels per side, and the half-width of its box blur in its own texels.
+/// Its footprint (the box and a bilinear tap, ±8 texels of the fine map) stays inside the
+/// 3 × 3 blocks that [`ShadowMap::block_max`] covers around any point.
+const SOFT: usize = SIZE / 2;
+const SOFT_RADIUS: usize = 3;
+const SOFT_BOX: usize = 2 * SOFT_RADIUS + 1;
+/// Half-width, in fine texels, of the penumbra the soft map draws (half its box's width in
+/// fine texels, each two soft ones).
+const SOFT_HALF: f32 = SOFT_BOX as f32;
+/// From this spread on, the sharp lookup is twice as wide (±3 texels, 2.4 mm on the head):
+/// under the downlight, which meets the face nearly edge-on, the occluders' facets drew
+/// streaks down the cheeks and a notched shadow on the chin (practitioner review, stop 9).
+/// The sun keeps the narrow one: its shadows are crisp.
+const WIDE_SPREAD: f32 = 0.02;
+/// Least variance (mm²) of the soft map: its flat areas are no sharper than this.
+const MIN_VARIANCE: f32 = 0.25;
+/// Share of the soft map's bound taken as light leaking past a third depth (see
+/// [`ShadowMap::lit_soft`]).
+const LEAK: f32 = 0.3;
 
 /// Depth of the nearest surface seen from one directional light.
 #[derive(Clone, Debug, Default)]
@@ -41,10 +68,15 @@ pub struct ShadowMap {
     /// above [`Self::base`]; 0 where none. Sixteen bits (steps of about 0.01 mm) halve the
     /// map to 0.5 MB of wasm memory.
     height: Vec<u16>,
-    /// Per block of [`BLOCK`]² texels, the greatest height over it and the blocks to its
-    /// right and below: any lookup's 4 × 4 footprint starting in the block lies within, so a
-    /// point above it is fully lit without reading the 16 texels.
+    /// Per block of [`BLOCK`]² texels, the greatest height over it and its eight
+    /// neighbours: both lookups' footprints around a point in the block lie within, so a
+    /// point above it is fully lit without reading them.
     block_max: Vec<u16>,
+    /// The heights' mean and mean square (mm above [`Self::base`]) over a box of the
+    /// half-resolution map: a variance shadow map, for the wide penumbrae of far occluders.
+    moments: Vec<[f32; 2]>,
+    /// Tangent of the light's angular radius: how fast its penumbra widens with distance.
+    spread: f32,
     /// Working space, kept: per vertex of a mesh, its place in the map; per block, its own
     /// greatest height. Temporary buffers at each light change fragmented wasm memory.
     at: Vec<LightCoords>,
@@ -66,9 +98,11 @@ pub struct ShadowMap {
 pub type LightCoords = Vec3;
 
 impl ShadowMap {
-    /// Makes the map match `meshes` lit from `dir` (unit, toward the light), rebuilding it
-    /// only if either changed since the last call.
-    pub fn update(&mut self, meshes: &[Mesh], dir: Vec3) {
+    /// Makes the map match `meshes` lit from `dir` (unit, toward the light) by a source
+    /// whose angular radius has tangent `spread`, rebuilding it only if the geometry or the
+    /// direction changed since the last call.
+    pub fn update(&mut self, meshes: &[Mesh], dir: Vec3, spread: f32) {
+        self.spread = spread;
         let stamp = fingerprint(meshes, dir);
         if stamp == self.stamp && !self.height.is_empty() {
             return;
@@ -116,15 +150,55 @@ impl ShadowMap {
                 *m = block.iter().fold(*m, |a, &b| a.max(b));
             }
         }
+        let own = &self.own;
         self.block_max.clear();
         self.block_max.extend((0..BLOCKS * BLOCKS).map(|i| {
             let (bx, by) = (i % BLOCKS, i / BLOCKS);
-            let (x1, y1) = ((bx + 1).min(BLOCKS - 1), (by + 1).min(BLOCKS - 1));
-            own[i]
-                .max(own[by * BLOCKS + x1])
-                .max(own[y1 * BLOCKS + bx])
-                .max(own[y1 * BLOCKS + x1])
+            let span = |b: usize| b.saturating_sub(1)..=(b + 1).min(BLOCKS - 1);
+            span(by)
+                .flat_map(|y| span(bx).map(move |x| own[y * BLOCKS + x]))
+                .fold(0, u16::max)
         }));
+        self.soften();
+    }
+
+    /// Builds [`Self::moments`]: the heights (empty texels at the map's floor) averaged
+    /// 2 × 2, then box-blurred along rows and then columns, edges clamped. Each output is a
+    /// plain sum in a fixed order (no running sum to drift), the same bytes natively and in
+    /// wasm.
+    fn soften(&mut self) {
+        let mm = 1.0 / self.step;
+        let m = &mut self.moments;
+        m.clear();
+        m.extend((0..SOFT * SOFT).map(|i| {
+            let t = 2 * (i / SOFT) * SIZE + 2 * (i % SOFT);
+            [t, t + 1, t + SIZE, t + SIZE + 1]
+                .iter()
+                .fold([0.0; 2], |a, &t| {
+                    let h = f32::from(self.height[t]) * mm;
+                    [a[0] + h * 0.25, a[1] + h * h * 0.25]
+                })
+        }));
+        let mut line = [[0.0f32; 2]; SOFT];
+        for (start, stride) in [(SOFT, 1), (1, SOFT)] {
+            for l in 0..SOFT {
+                let at = |k: usize| l * start + k * stride;
+                for (k, v) in line.iter_mut().enumerate() {
+                    *v = m[at(k)];
+                }
+                for k in 0..SOFT {
+                    let mut sum = [0.0; 2];
+                    for j in k as isize - SOFT_RADIUS as isize..=(k + SOFT_RADIUS) as isize {
+                        let v = line[j.clamp(0, SOFT as isize - 1) as usize];
+                        sum = [sum[0] + v[0], sum[1] + v[1]];
+                    }
+                    m[at(k)] = [
+                        sum[0] * (1.0 / SOFT_BOX as f32),
+                        sum[1] * (1.0 / SOFT_BOX as f32),
+                    ];
+                }
+            }
+        }
     }
 
     /// Holds the map's memory from the first frame on, under any light. Wasm memory only
@@ -136,6 +210,7 @@ impl ShadowMap {
         self.height.reserve_exact(SIZE * SIZE);
         self.block_max.reserve_exact(BLOCKS * BLOCKS);
         self.own.reserve_exact(BLOCKS * BLOCKS);
+        self.moments.reserve_exact(SOFT * SOFT);
         self.at.reserve_exact(most);
     }
 
@@ -164,35 +239,117 @@ impl ShadowMap {
         c
     }
 
-    /// Fraction of the light reaching `c` (0 in full shadow): the mean of bilinear 2 × 2
-    /// comparisons at the texel and its eight neighbours, which reads a 4 × 4 block once.
-    /// One bilinear tap showed the occluders' 2.5 mm facets as a saw-tooth edge.
+    /// Fraction of the light reaching `c` (0 in full shadow). Near an occluder the sharp
+    /// lookup ([`Self::lit_sharp`]); as the occluder's distance widens the light's penumbra
+    /// past it, a blend toward the variance map's wide one ([`Self::lit_soft`]).
     #[must_use]
     pub fn lit(&self, c: LightCoords) -> f32 {
-        let (x, y) = (c.x - 1.5, c.y - 1.5);
-        if !(x >= 0.0 && y >= 0.0 && x < (SIZE - 3) as f32 && y < (SIZE - 3) as f32) {
+        // Room for the widest lookup's footprint (W = 7: 3.5 texels each side, rounded up).
+        let edge = (SIZE - 5) as f32;
+        if !(c.x >= 4.0 && c.y >= 4.0 && c.x < edge && c.y < edge) {
             return 1.0;
         }
+        let block = (c.y as usize / BLOCK) * BLOCKS + c.x as usize / BLOCK;
+        if c.z >= f32::from(self.block_max[block]) {
+            return 1.0;
+        }
+        let ((sharp, near), fine_half) = if self.spread >= WIDE_SPREAD {
+            (self.lit_sharp::<7>(c), 3.0)
+        } else {
+            (self.lit_sharp::<4>(c), 1.5)
+        };
+        // Near occluders' penumbrae are within the sharp lookup's own.
+        if self.spread <= 0.0 || near * self.spread * self.scale <= fine_half && near > 0.0 {
+            return sharp;
+        }
+        let (soft, far) = self.lit_soft(c);
+        // The occluders the sharp lookup saw say how far they are better than the variance
+        // map's estimate, which a steep receiver's own slope inflates (light leaked through
+        // the lips and brows when it was trusted there).
+        let gap = if near > 0.0 { near } else { far };
+        // Penumbra half-width this far from the occluder, in fine texels.
+        let half = gap * self.spread * self.scale;
+        let w = ((half - fine_half) * (1.0 / (SOFT_HALF - fine_half))).clamp(0.0, 1.0);
+        sharp + (soft - sharp) * w
+    }
+
+    /// The wide lookup: Chebyshev's bound on the share of the soft map's box nearer the
+    /// light than `c`, and the mean distance (mm) of what is nearer, taking the box to hold
+    /// one occluder over one receiver.
+    fn lit_soft(&self, c: LightCoords) -> (f32, f32) {
+        let (x, y) = (c.x * 0.5 - 0.5, c.y * 0.5 - 0.5);
+        let (ix, iy) = (
+            (x.max(0.0) as usize).min(SOFT - 2),
+            (y.max(0.0) as usize).min(SOFT - 2),
+        );
+        let (fx, fy) = (
+            (x - ix as f32).clamp(0.0, 1.0),
+            (y - iy as f32).clamp(0.0, 1.0),
+        );
+        let m = &self.moments;
+        let at = |k: usize, w: f32| [m[k][0] * w, m[k][1] * w];
+        let i = iy * SOFT + ix;
+        let taps = [
+            at(i, (1.0 - fx) * (1.0 - fy)),
+            at(i + 1, fx * (1.0 - fy)),
+            at(i + SOFT, (1.0 - fx) * fy),
+            at(i + SOFT + 1, fx * fy),
+        ];
+        let (mean, square) = taps
+            .iter()
+            .fold((0.0, 0.0), |(a, b), t| (a + t[0], b + t[1]));
+        let z = c.z / self.step;
+        let d = mean - z;
+        if d <= 0.0 {
+            return (1.0, 0.0);
+        }
+        let variance = (square - mean * mean).max(MIN_VARIANCE);
+        let p = variance / (variance + d * d);
+        if p >= 0.999 {
+            return (1.0, 0.0);
+        }
+        // Chebyshev's bound is loose where the box holds more than two depths (a steep
+        // receiver); cutting its lowest part keeps such light out of the umbra.
+        let lit = ((p - LEAK) * (1.0 / (1.0 - LEAK))).max(0.0);
+        // mean = p·z + (1 − p)·z_occluder.
+        (lit, (mean - p * z) / (1.0 - p) - z)
+    }
+
+    /// The sharp lookup: the mean of bilinear 2 × 2 comparisons on a grid of (W − 1)² taps
+    /// one texel apart around `c`, which reads a W × W block once (a box W − 1 texels wide,
+    /// blurred by the bilinear weights). One bilinear tap showed the occluders' 2.5 mm facets
+    /// as a saw-tooth edge. Also the mean distance (mm) of the texels that stand above `c`,
+    /// 0 if none.
+    fn lit_sharp<const W: usize>(&self, c: LightCoords) -> (f32, f32) {
+        let half = (W - 1) as f32 * 0.5;
+        let (x, y) = (c.x - half, c.y - half);
         let (ix, iy) = (x as usize, y as usize);
         let h = c.z;
-        if h >= f32::from(self.block_max[(iy / BLOCK) * BLOCKS + ix / BLOCK]) {
-            return 1.0;
-        }
         let (fx, fy) = (x - ix as f32, y - iy as f32);
-        let wx = [1.0 - fx, 1.0, 1.0, fx];
-        let wy = [1.0 - fy, 1.0, 1.0, fy];
-        let mut sum = 0.0;
+        let mut wx = [1.0; W];
+        let mut wy = [1.0; W];
+        (wx[0], wx[W - 1], wy[0], wy[W - 1]) = (1.0 - fx, fx, 1.0 - fy, fy);
+        let (mut sum, mut above, mut count) = (0.0, 0.0, 0u32);
         for (r, wy) in wy.iter().enumerate() {
-            let row = &self.height[(iy + r) * SIZE + ix..][..4];
+            let row = &self.height[(iy + r) * SIZE + ix..][..W];
             let mut line = 0.0;
             for (t, wx) in row.iter().zip(wx) {
-                if f32::from(*t) <= h {
+                let t = f32::from(*t);
+                if t <= h {
                     line += wx;
+                } else {
+                    above += t - h;
+                    count += 1;
                 }
             }
             sum += line * wy;
         }
-        sum * (1.0 / 9.0)
+        let gap = if count == 0 {
+            0.0
+        } else {
+            above / (count as f32 * self.step)
+        };
+        (sum * (1.0 / ((W - 1) * (W - 1)) as f32), gap)
     }
 
     /// Keeps, per texel centre covered by the triangle, the greatest height. Only triangles
@@ -270,6 +427,11 @@ mod tests {
     /// A 100 mm square floor at y = 0 facing up, and a 20 mm square tile, closed (faces up
     /// and down), floating 30 mm above its middle.
     fn floor_and_tile() -> Vec<Mesh> {
+        floor_and_tile_at(50.0, 30.0)
+    }
+
+    /// A floor `floor` mm from its middle to its sides, and the tile `height` mm above it.
+    fn floor_and_tile_at(floor: f32, height: f32) -> Vec<Mesh> {
         let quad = |y: f32, r: f32, triangles: Vec<[u32; 3]>| Mesh {
             positions: vec![
                 Vec3::new(-r, y, -r),
@@ -286,14 +448,24 @@ mod tests {
         };
         let up = vec![[0, 2, 1], [0, 3, 2]];
         let both = vec![[0, 2, 1], [0, 3, 2], [0, 1, 2], [0, 2, 3]];
-        vec![quad(0.0, 50.0, up), quad(30.0, 10.0, both)]
+        vec![quad(0.0, floor, up), quad(height, 10.0, both)]
+    }
+
+    /// Light reaching the floor at x = 10 + k/10 mm, k = −100..=100, across the tile's edge.
+    fn across_edge(map: &ShadowMap) -> Vec<f32> {
+        (-100..=100)
+            .map(|k| {
+                let x = 10.0 + k as f32 * 0.1;
+                map.lit(map.coords(Vec3::new(x, 0.0, 0.0), Vec3::Y))
+            })
+            .collect()
     }
 
     #[test]
     fn a_tile_shadows_the_floor_beneath_it_and_nothing_else() {
         let meshes = floor_and_tile();
         let mut map = ShadowMap::default();
-        map.update(&meshes, Vec3::Y);
+        map.update(&meshes, Vec3::Y, 0.0);
         let at = |x: f32, z: f32| map.lit(map.coords(Vec3::new(x, 0.0, z), Vec3::Y));
         assert_eq!(at(0.0, 0.0), 0.0, "under the tile");
         assert_eq!(at(8.0, -8.0), 0.0, "under the tile's corner");
@@ -308,11 +480,11 @@ mod tests {
         let meshes = floor_and_tile();
         let mut map = ShadowMap::default();
         // 45° toward +x: the tile's shadow lands 30 mm toward −x.
-        map.update(&meshes, Vec3::new(1.0, 1.0, 0.0).normalize());
+        map.update(&meshes, Vec3::new(1.0, 1.0, 0.0).normalize(), 0.0);
         let at = |map: &ShadowMap, x: f32| map.lit(map.coords(Vec3::new(x, 0.0, 0.0), Vec3::Y));
         assert_eq!(at(&map, -30.0), 0.0);
         assert_eq!(at(&map, 0.0), 1.0);
-        map.update(&meshes, Vec3::Y);
+        map.update(&meshes, Vec3::Y, 0.0);
         assert_eq!(at(&map, -30.0), 1.0);
         assert_eq!(at(&map, 0.0), 0.0);
     }
@@ -321,7 +493,7 @@ mod tests {
     fn the_shadow_edge_is_blended_over_a_few_texels() {
         let meshes = floor_and_tile();
         let mut map = ShadowMap::default();
-        map.update(&meshes, Vec3::Y);
+        map.update(&meshes, Vec3::Y, 0.0);
         let step = 1.0 / map.scale;
         let values: Vec<f32> = (0..=60)
             .map(|k| {
@@ -336,5 +508,32 @@ mod tests {
         assert!(values.windows(2).all(|w| w[1] >= w[0]), "{values:?}");
         let blended = values.iter().filter(|&&v| v > 0.02 && v < 0.98).count();
         assert!((10..=45).contains(&blended), "{blended}: {values:?}");
+    }
+
+    #[test]
+    fn a_wide_source_softens_the_shadow_of_a_far_occluder_only() {
+        // A 400 mm floor gives texels of 0.8 mm, as on the head.
+        let blend = |v: &[f32]| v.iter().filter(|&&l| l > 0.02 && l < 0.98).count();
+        let mut map = ShadowMap::default();
+        map.update(&floor_and_tile_at(200.0, 200.0), Vec3::Y, 0.0);
+        let hard = across_edge(&map);
+        // A downlight's 0.04: a penumbra of about ±8 mm at 200 mm below the tile.
+        map.update(&floor_and_tile_at(200.0, 200.0), Vec3::Y, 0.04);
+        let soft = across_edge(&map);
+        assert_eq!((soft[0], soft[200]), (0.0, 1.0), "{soft:?}");
+        assert!(soft.windows(2).all(|w| w[1] >= w[0]), "{soft:?}");
+        assert!(
+            blend(&hard) <= 40,
+            "hard edge over {} tenths of a mm",
+            blend(&hard)
+        );
+        // 10 mm below the tile the same source's penumbra is within its sharp lookup's own.
+        map.update(&floor_and_tile_at(200.0, 10.0), Vec3::Y, 0.04);
+        let near = across_edge(&map);
+        let (h, n, s) = (blend(&hard), blend(&near), blend(&soft));
+        assert!(
+            n <= 60 && s >= 70 && s >= 3 * h && s >= n + 20,
+            "edge over {s} tenths of a mm 200 mm down, {n} 10 mm down; {h} from a point source"
+        );
     }
 }
