@@ -367,7 +367,7 @@ impl SceneBuilder {
                         skin,
                         scalp_skin,
                         fresh.then_some(&redness as &dyn Fn(&crate::head::ScalpPoint) -> f32),
-                        canopy(c.hairstyle),
+                        canopy(c.hairstyle, skin),
                     );
                     mesh.surface = c.gloss.surface();
                     mesh.overlay = Some(Overlay {
@@ -408,23 +408,50 @@ impl SceneBuilder {
     }
 }
 
-/// Share of light that clipped hair of `style`, at full native density, keeps from the
-/// skin under it: the skin between the hairs of a #2 is darker than bare skin, and drawn as
-/// bare it showed as a white streak beside every hair (practitioner review). From 2 mm,
-/// full at 4 mm. [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md
-/// has no figure for how much a short canopy shades the scalp]
-fn canopy(style: crate::hair::Hairstyle) -> f32 {
+/// Share of light per channel that `style`'s hair, at full native density, keeps from the
+/// skin it grows from, baked smooth into the scalp texture (see [`crate::look::scalp::bake`]).
+///
+/// Clipped hair (from 2 mm, full at 4 mm) shades the skin under its canopy: the skin between
+/// the hairs of a #2 is darker than bare skin, and drawn as bare it showed as a white streak
+/// beside every hair (practitioner review). [estimate, by eye against photographs of #1 and
+/// #2 cuts; research/domain.md has no figure for how much a short canopy shades the scalp]
+///
+/// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Most of that
+/// is baked too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides read as
+/// pale suede, skin-coloured gaps between grey streaks, where a real shaved head shows an
+/// even blue-grey cast at conversation distance (practitioner review, stop 10). `skin` sets
+/// how much of it shows (see [`under_skin_show`]).
+fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     let length_mm = style.length_mm();
-    // Long hair lies flat and is drawn where it lies; its part must stay bare skin.
-    if length_mm < 2.0 || style == crate::hair::Hairstyle::LongPart {
-        0.0
+    if style == crate::hair::Hairstyle::LongPart {
+        // Long hair lies flat and is drawn where it lies; its part must stay bare skin.
+        Vec3::ZERO
+    } else if length_mm < 2.0 {
+        under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
-        0.55 * (length_mm / 4.0).min(1.0)
+        Vec3::splat(0.55 * (length_mm / 4.0).min(1.0))
     }
 }
 
-/// How much wider and fainter than the shaft its shadow under the skin is drawn.
-const UNDER_SPREAD: f32 = 2.0;
+/// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.
+const UNDER_BAKED: f32 = 0.6;
+/// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
+/// counts it (set so razor-shaved hair darkens a scalp as much as drawn only: 17.4 %).
+const UNDER_COVER: f32 = 0.4;
+
+/// Melanin hides a shaft under dark skin: its shadow shows in proportion to skin lightness.
+fn under_skin_show(skin: Vec3) -> f32 {
+    (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0)
+}
+
+/// What a shaft's shadow under the skin takes from each channel where it covers the skin: a
+/// cool grey (the shaft seen through a scattering layer), more red than blue.
+fn under_skin_shadow(skin: Vec3) -> Vec3 {
+    (Vec3::ONE - Vec3::new(0.42, 0.47, 0.58)) * (0.9 * under_skin_show(skin))
+}
+
+/// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
+const UNDER_NECK: f32 = 0.35;
 
 /// Native hair presence below which long hair does not lie on the skin in front of the ears.
 const BARE_NATIVE: f32 = 0.05;
@@ -455,20 +482,17 @@ fn hair_layers(
     // Miniaturised hairs are finer and carry less pigment: lighter.
     let light_hair = natural + (Vec3::splat(0.25) - natural) * 0.5;
     let mut greys = crate::math::Rng::new(c.seed ^ 0x96e7);
-    // Melanin hides the shaft in dark skin: the shadow shows in proportion to skin lightness.
-    let show = (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0);
-    // A cool grey through the skin (the shaft seen under a scattering layer), spread by that
-    // layer to twice the shaft's width at half the strength: drawn as sharp as the shaft, a
-    // razor-shaved side read as grey brush strokes beside the SMP's stipple (review). The
-    // mean tone is unchanged (razor-shaved hair still darkens a scalp 17.4 %).
-    // Under clipped hair it barely shows, and spread it saturated at 512² (#1 filtering gap
-    // 3.1 %, over the 3 % of issue #4).
-    let spread = if canopy(style) > 0.0 {
-        1.0
+    // Under clipped hair the shadow barely shows and is drawn whole. Shorter hair has most of
+    // it baked smooth into the scalp texture (see [`canopy`]); the rest is drawn as the
+    // shaft's first stretch under the skin, where it runs nearest the surface and its shadow
+    // is sharpest: a dark dash at each follicle, the cut end's dot that SMP imitates. Drawn
+    // whole and faint instead, a razor-shaved side read as pale suede (review, stop 10).
+    let (reach, strength) = if style.length_mm() >= 2.0 {
+        (1.0, 1.0)
     } else {
-        UNDER_SPREAD
+        (UNDER_NECK, (1.0 - UNDER_BAKED) / UNDER_NECK)
     };
-    let shadow = (Vec3::ONE - Vec3::new(0.42, 0.47, 0.58)) * (0.9 * show / spread);
+    let shadow = under_skin_shadow(skin) * strength;
     let units_n = hairs.iter().filter(|h| h.unit > 0).count();
     let mut under = Strands::with_capacity(units_n);
     let segments = if style == crate::hair::Hairstyle::LongPart {
@@ -482,10 +506,10 @@ fn hair_layers(
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
         // hairs, so overlapping hairs do not count twice.
         if h.unit > 0 {
-            let width = (0.15 + 0.06 * f32::from(h.unit - 1)) * k * fine * spread;
+            let width = (0.15 + 0.06 * f32::from(h.unit - 1)) * k * fine;
             under.push(
                 h.root,
-                h.root - h.tangent * under_len,
+                h.root - h.tangent * (under_len * reach),
                 h.normal,
                 width,
                 shadow,

@@ -10,7 +10,7 @@ use glam::Vec3;
 
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
-/// Texel size (mm) when there is only a hair canopy to bake: it varies over centimetres,
+/// Texel size (mm) when there is only hair shade to bake: it varies over centimetres,
 /// and at 0.75 mm its bake added 60 ms to a #2 rebuild (native).
 pub const CANOPY_TEXEL_MM: f32 = 3.0;
 
@@ -18,9 +18,10 @@ pub const CANOPY_TEXEL_MM: f32 = 3.0;
 pub const ERYTHEMA: Vec3 = Vec3::new(1.1, 0.8, 0.82);
 
 /// Bakes the loss field over the charted scalp, with `redness` (0..=1 per point) for freshly
-/// worked skin and `canopy`, the share of light that clipped hair at full native density
-/// keeps from the skin under it; empty (and free) when the scalp has neither its own tone,
-/// scars, redness nor a canopy, the common case.
+/// worked skin and `canopy`, the share of light per channel that the hair at full native
+/// density keeps from the skin it grows from (a clipped canopy's shade, or short hair's
+/// shadow through the skin); empty (and free) when the scalp has neither its own tone, scars,
+/// redness nor hair shade.
 #[must_use]
 pub fn bake(
     chart: &ScalpChart,
@@ -28,10 +29,11 @@ pub fn bake(
     skin: Vec3,
     scalp_skin: Vec3,
     redness: Option<&dyn Fn(&ScalpPoint) -> f32>,
-    canopy: f32,
+    canopy: Vec3,
 ) -> ChartTexture {
     let plain = scalp_skin == skin && !loss.has_scars() && redness.is_none();
-    if plain && canopy == 0.0 {
+    let shaded = canopy != Vec3::ZERO;
+    if plain && !shaded {
         return ChartTexture::default();
     }
     let texel_mm = if plain { CANOPY_TEXEL_MM } else { TEXEL_MM };
@@ -56,7 +58,7 @@ pub fn bake(
         for i in 0..width {
             let s = s0 + (i as f32 + 0.5) * texel_mm;
             let Some(q) = chart.point(s, t) else { continue };
-            let field = (loss.has_scars() || canopy > 0.0).then(|| loss.sample(&q));
+            let field = (loss.has_scars() || shaded).then(|| loss.sample(&q));
             let scar = field.map_or(0.0, |f| f.scar);
             let mut texel = Texel::default();
             if scalp_skin != skin {
@@ -79,11 +81,11 @@ pub fn bake(
                 texel.gloss = 1.0 + 0.8 * scar;
             }
             // Finer, miniaturised hairs shade less.
-            let shade = field.map_or(0.0, |f| canopy * f.density * (1.0 - 0.6 * f.miniaturised));
-            if shade > 0.0 {
+            let shade = field.map_or(0.0, |f| f.density * (1.0 - 0.6 * f.miniaturised));
+            if shaded && shade > 0.0 {
                 // Baked smooth, not drawn per hair: per hair, the skin between strands came
                 // out darker at 512² than at 2048² (overlaps saturate per pixel).
-                texel.color = lerp3(skin, texel.color, texel.alpha) * (1.0 - shade);
+                texel.color = lerp3(skin, texel.color, texel.alpha) * (Vec3::ONE - canopy * shade);
                 texel.alpha = 1.0;
             }
             if let Some(red) = redness {

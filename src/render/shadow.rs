@@ -43,7 +43,7 @@ const NORMAL_OFFSET_MM: f32 = 2.0;
 const BIAS_MM: f32 = 1.0;
 /// The soft map: texels per side, and the half-width of its box blur in its own texels.
 /// Its footprint (the box and a bilinear tap, ±8 texels of the fine map) stays inside the
-/// 3 × 3 blocks that [`ShadowMap::block_max`] covers around any point.
+/// 3 × 3 blocks that [`ShadowMap::bounds`] covers around any point.
 const SOFT: usize = SIZE / 2;
 const SOFT_RADIUS: usize = 3;
 const SOFT_BOX: usize = 2 * SOFT_RADIUS + 1;
@@ -68,10 +68,11 @@ pub struct ShadowMap {
     /// above [`Self::base`]; 0 where none. Sixteen bits (steps of about 0.01 mm) halve the
     /// map to 0.5 MB of wasm memory.
     height: Vec<u16>,
-    /// Per block of [`BLOCK`]² texels, the greatest height over it and its eight
+    /// Per block of [`BLOCK`]² texels, the greatest and least height over it and its eight
     /// neighbours: both lookups' footprints around a point in the block lie within, so a
-    /// point above it is fully lit without reading them.
-    block_max: Vec<u16>,
+    /// point above the greatest is fully lit and one below the least fully shadowed without
+    /// reading them (the deep shadows under the jaw and in the eye sockets).
+    bounds: Vec<[u16; 2]>,
     /// The heights' mean and mean square (mm above [`Self::base`]) over a box of the
     /// half-resolution map: a variance shadow map, for the wide penumbrae of far occluders.
     moments: Vec<[f32; 2]>,
@@ -80,7 +81,7 @@ pub struct ShadowMap {
     /// Working space, kept: per vertex of a mesh, its place in the map; per block, its own
     /// greatest height. Temporary buffers at each light change fragmented wasm memory.
     at: Vec<LightCoords>,
-    own: Vec<u16>,
+    own: Vec<[u16; 2]>,
     u: Vec3,
     v: Vec3,
     dir: Vec3,
@@ -143,21 +144,21 @@ impl ShadowMap {
         self.at = at;
         let own = &mut self.own;
         own.clear();
-        own.resize(BLOCKS * BLOCKS, 0);
+        own.resize(BLOCKS * BLOCKS, [0, u16::MAX]);
         for (y, row) in self.height.chunks_exact(SIZE).enumerate() {
             for (bx, block) in row.chunks_exact(BLOCK).enumerate() {
                 let m = &mut own[(y / BLOCK) * BLOCKS + bx];
-                *m = block.iter().fold(*m, |a, &b| a.max(b));
+                *m = block.iter().fold(*m, |[hi, lo], &b| [hi.max(b), lo.min(b)]);
             }
         }
         let own = &self.own;
-        self.block_max.clear();
-        self.block_max.extend((0..BLOCKS * BLOCKS).map(|i| {
+        self.bounds.clear();
+        self.bounds.extend((0..BLOCKS * BLOCKS).map(|i| {
             let (bx, by) = (i % BLOCKS, i / BLOCKS);
             let span = |b: usize| b.saturating_sub(1)..=(b + 1).min(BLOCKS - 1);
             span(by)
                 .flat_map(|y| span(bx).map(move |x| own[y * BLOCKS + x]))
-                .fold(0, u16::max)
+                .fold([0, u16::MAX], |[hi, lo], [h, l]| [hi.max(h), lo.min(l)])
         }));
         self.soften();
     }
@@ -208,7 +209,7 @@ impl ShadowMap {
     pub fn reserve(&mut self, meshes: &[Mesh]) {
         let most = meshes.iter().map(|m| m.positions.len()).max().unwrap_or(0);
         self.height.reserve_exact(SIZE * SIZE);
-        self.block_max.reserve_exact(BLOCKS * BLOCKS);
+        self.bounds.reserve_exact(BLOCKS * BLOCKS);
         self.own.reserve_exact(BLOCKS * BLOCKS);
         self.moments.reserve_exact(SOFT * SOFT);
         self.at.reserve_exact(most);
@@ -250,13 +251,18 @@ impl ShadowMap {
             return 1.0;
         }
         let block = (c.y as usize / BLOCK) * BLOCKS + c.x as usize / BLOCK;
-        if c.z >= f32::from(self.block_max[block]) {
+        let [hi, lo] = self.bounds[block].map(f32::from);
+        if c.z >= hi {
             return 1.0;
         }
-        let ((sharp, near), fine_half) = if self.spread >= WIDE_SPREAD {
-            (self.lit_sharp::<7>(c), 3.0)
+        let wide = self.spread >= WIDE_SPREAD;
+        let fine_half = if wide { 3.0 } else { 1.5 };
+        let (sharp, near) = if c.z < lo {
+            (0.0, (lo - c.z) / self.step) // at least this far
+        } else if wide {
+            self.lit_sharp::<7>(c)
         } else {
-            (self.lit_sharp::<4>(c), 1.5)
+            self.lit_sharp::<4>(c)
         };
         // Near occluders' penumbrae are within the sharp lookup's own.
         if self.spread <= 0.0 || near * self.spread * self.scale <= fine_half && near > 0.0 {
