@@ -187,7 +187,8 @@ impl Lighting {
                 ground: adapted(CCT_4000K) * 0.12,
                 exposure: BASE_EXPOSURE,
             },
-            // 5500 K hard sun at about 50° elevation from the front-left, 7500 K sky fill.
+            // 5500 K hard sun at about 50° elevation from the client's right-front (−x), 7500 K sky
+            // fill. From the side the usual three-quarter view looks from, it lit the face flat.
             LightingPreset::Sun => Self {
                 keys: vec![key(Vec3::new(-0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4)
                     .with_shadow(1.0, SUN_SPREAD)],
