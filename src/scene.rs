@@ -479,8 +479,10 @@ fn hair_layers(
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
     let natural = crate::math::hex_to_linear(c.hair_colour.hex());
     let grey = crate::math::hex_to_linear(crate::hair::GREY_HEX);
-    // Miniaturised hairs are finer and carry less pigment: lighter.
-    let light_hair = natural + (Vec3::splat(0.25) - natural) * 0.5;
+    // Miniaturised hairs are finer and lighter, toward a light brown: miniaturised hairs lose pigment as they thin (§1.1). Toward a
+    // mid grey at 70 %, they stood dark against the backdrop as wisps on the outline of a
+    // Norwood V top at #2 (practitioner reviews, stops 9 and 10).
+    let light_hair = natural + (Vec3::new(0.42, 0.36, 0.28) - natural) * 0.6;
     let mut greys = crate::math::Rng::new(c.seed ^ 0x96e7);
     // Under clipped hair the shadow barely shows and is drawn whole. Shorter hair has most of
     // it baked smooth into the scalp texture (see [`canopy`]); the rest is drawn as the
@@ -516,7 +518,7 @@ fn hair_layers(
             );
         }
 
-        let pigmented = natural + (light_hair - natural) * (0.7 * h.miniaturised);
+        let pigmented = natural + (light_hair - natural) * (0.8 * h.miniaturised);
         let colour = if greys.next_f32() < c.grey_fraction {
             grey
         } else {
