@@ -333,12 +333,21 @@ impl SceneBuilder {
                         crate::hair::GREY_HEX,
                         c.grey_fraction,
                     );
+                    // A shaved beard: its shafts' shadow through the skin, as on a shaved
+                    // scalp (see [`under_skin_shadow`]), for men with pigmented hair.
+                    let stubble = if c.sex == crate::consultation::Sex::Male {
+                        under_skin_shadow(skin) * (BEARD_SHADE * beard_darkness(c))
+                    } else {
+                        Vec3::ZERO
+                    };
                     mesh.albedo = head
                         .brow
                         .iter()
                         .zip(&head.lip)
-                        .map(|(&b, &l)| {
+                        .zip(&head.beard)
+                        .map(|((&b, &l), &d)| {
                             let c = skin + (skin::lip_albedo(skin) - skin) * l;
+                            let c = c * (Vec3::ONE - stubble * d);
                             c + (brow - c) * b
                         })
                         .collect();
@@ -431,6 +440,18 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     } else {
         Vec3::splat(0.55 * (length_mm / 4.0).min(1.0))
     }
+}
+
+/// Share of the skin a clean-shaven beard's shafts shade, as [`UNDER_COVER`] counts it:
+/// beard hair is coarser and denser than the scalp's. [estimate, by eye]
+const BEARD_SHADE: f32 = 0.55;
+
+/// How much a beard of the client's hair shows once shaved: fully for black and dark brown,
+/// fading out toward blond, less with grey.
+fn beard_darkness(c: &Consultation) -> f32 {
+    let hair = crate::math::hex_to_linear(c.hair_colour.hex());
+    let lum = hair.dot(Vec3::new(0.2126, 0.7152, 0.0722));
+    (1.0 - lum / 0.3).clamp(0.0, 1.0) * (1.0 - 0.7 * c.grey_fraction)
 }
 
 /// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.

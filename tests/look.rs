@@ -319,3 +319,53 @@ fn sun_and_downlight_cast_shadows_without_shadowing_what_they_light() {
         );
     }
 }
+
+#[test]
+fn a_mans_shaved_beard_greys_his_lower_face_only() {
+    use smp_visualiser::consultation::Sex;
+    use smp_visualiser::hair::HairColour;
+    use smp_visualiser::scene::SceneBuilder;
+    let mut b = SceneBuilder::default();
+    // Per face vertex: albedo over bare skin, where the beard is full and where there is none.
+    let mut ratios = |c: Consultation| {
+        let scene = b.build(&c).unwrap();
+        let (mesh, head) = (&scene.meshes[0], &scene.head);
+        let bare = |i: usize| head.brow[i] == 0.0 && head.lip[i] == 0.0;
+        let skin = (0..head.beard.len())
+            .find(|&i| bare(i) && head.beard[i] == 0.0)
+            .map(|i| mesh.albedo[i])
+            .unwrap();
+        let (mut full, mut none) = (Vec::new(), Vec::new());
+        for (i, &w) in head.beard.iter().enumerate() {
+            if bare(i) && w > 0.99 {
+                full.push(mesh.albedo[i] / skin);
+            } else if bare(i) && w == 0.0 {
+                none.push(mesh.albedo[i] / skin);
+            }
+        }
+        (full, none)
+    };
+    let (full, none) = ratios(Consultation::default());
+    assert!(full.len() > 500, "{} full-beard vertices", full.len());
+    // The forehead, cheekbones and scalp keep the skin's colour.
+    assert!(none.iter().all(|r| *r == glam::Vec3::ONE));
+    for r in &full {
+        // Dark brown on MST 4: a grey-blue cast, not a dark patch.
+        assert!((0.75..0.92).contains(&r.y), "{r}");
+        assert!(r.z > r.x + 0.03, "not cool: {r}");
+    }
+    let woman = Consultation {
+        sex: Sex::Female,
+        preset: smp_visualiser::loss::Preset::Ludwig2,
+        ..Consultation::default()
+    };
+    let blond = Consultation {
+        hair_colour: HairColour::Blond,
+        ..Consultation::default()
+    };
+    for (name, c) in [("woman", woman), ("blond man", blond)] {
+        let (full, _) = ratios(c);
+        let least = full.iter().map(|r| r.y).fold(1.0, f32::min);
+        assert!(least > 0.97, "{name}: beard shade {least}");
+    }
+}

@@ -286,9 +286,10 @@ pub struct Head {
     /// Meshes with neutral albedo (eyes are already coloured); `parts` says which is which.
     pub meshes: Vec<Mesh>,
     pub parts: Vec<Part>,
-    /// Per face-mesh vertex: eyebrow and lip coverage, 0..=1.
+    /// Per face-mesh vertex: eyebrow and lip coverage, and where a beard grows, 0..=1.
     pub brow: Vec<f32>,
     pub lip: Vec<f32>,
+    pub beard: Vec<f32>,
     pub chart: ScalpChart,
     pub landmarks: Landmarks,
 }
@@ -353,10 +354,16 @@ impl Head {
             .iter()
             .map(|&p| brow_weight(p / k, &s))
             .collect();
-        let lip = face
+        let lip: Vec<f32> = face
             .positions
             .iter()
             .map(|&p| lip_weight(p / k, &s))
+            .collect();
+        let beard = face
+            .positions
+            .iter()
+            .zip(&lip)
+            .map(|(&p, &l)| beard_weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
             .collect();
         face.surface = SKIN_SURFACE;
         let glabella_seg = landmarks::glabella_segment(&face.positions, rings, segments, k);
@@ -453,6 +460,7 @@ impl Head {
             parts,
             brow,
             lip,
+            beard,
             chart,
             landmarks,
         }
@@ -474,12 +482,34 @@ fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     0.85 * inside * span
 }
 
+/// Lip colour's strength at the centre of the lips.
+const LIP_WEIGHT: f32 = 0.45;
+
 fn lip_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
     if q.z < 50.0 {
         return 0.0;
     }
-    0.45 * (1.0 - smoothstep(-1.5, 3.0, lips_sdf(q, s)))
+    LIP_WEIGHT * (1.0 - smoothstep(-1.5, 3.0, lips_sdf(q, s)))
+}
+
+/// Where a man's beard grows (unscaled mm): the upper lip, chin and jaw, up the cheek along a
+/// line from below the nose to the sideburn, down the neck to about 2 cm above the larynx,
+/// in front of the ear canals. Shaved, it is the grey-blue cast that told a clean-shaven
+/// dark-haired man from a mannequin (practitioner review, stop 10). [estimate: the usual
+/// barber's beard lines; research/domain.md has no beard geometry]
+fn beard_weight(p: Vec3, s: &Shape) -> f32 {
+    let q = p / s.size;
+    // The moustache under the nose; beside the mouth the cheek line, from the mouth's corner
+    // up to the sideburn.
+    let ax = q.x.abs();
+    let corner = smoothstep(16.0, 24.0, ax);
+    let top = (-36.0 + (-60.0 + 36.0) * corner)
+        .max(-51.0 + 0.95 * (ax - 22.0))
+        .min(-5.0);
+    (1.0 - smoothstep(top - 8.0, top + 4.0, q.y))
+        * smoothstep(-125.0, -108.0, q.y)
+        * smoothstep(-8.0, 8.0, q.z)
 }
 
 /// Sclera, iris and pupil on an eyeball looking straight ahead (+z).
