@@ -12,6 +12,8 @@ use crate::math::smoothstep;
 
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
+/// The nape's, wider.
+const NAPE_EDGE: f32 = 10.0;
 
 /// The shape of a frontal hairline: natural, or as an SMP practitioner draws it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -85,11 +87,14 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let in_front = smoothstep(-6.0, 6.0, p.z);
     let sideburn = 1.0 - in_front * (1.0 - ramp(p.y + 4.0 + wander, edge));
 
-    // Nape: low on the midline, rising behind the ears.
+    // Nape: low on the midline, rising behind the ears. It wanders more than the front line,
+    // at two scales, and fades over a wider band of fine hairs: drawn like the front, it was
+    // a smooth helmet edge from behind (practitioner review, stop 10). [estimate, by eye]
     let xr = (p.x / 62.0).min(1.0);
     let nape_y = c.lm.nape.y / k + 20.0 * xr * xr;
     let behind = 1.0 - in_front;
-    let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + wander, edge));
+    let ragged = wander * 1.6 + c.noise.channel(5).at(q.s, q.t, 4.0 * k) * 2.5;
+    let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + ragged, NAPE_EDGE));
 
     // A hairless margin around each ear.
     let lm = &c.lm;
