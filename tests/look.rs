@@ -329,17 +329,17 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
     // Per face vertex: albedo over bare skin, where the beard is full and where there is none.
     let mut ratios = |c: Consultation| {
         let scene = b.build(&c).unwrap();
+        let c = &c;
         let (mesh, head) = (&scene.meshes[0], &scene.head);
         let bare = |i: usize| head.brow[i] == 0.0 && head.lip[i] == 0.0;
-        let skin = (0..head.beard.len())
-            .find(|&i| bare(i) && head.beard[i] == 0.0)
-            .map(|i| mesh.albedo[i])
-            .unwrap();
+        let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
         let (mut full, mut none) = (Vec::new(), Vec::new());
         for (i, &w) in head.beard.iter().enumerate() {
+            let p = mesh.positions[i];
             if bare(i) && w > 0.99 {
                 full.push(mesh.albedo[i] / skin);
-            } else if bare(i) && w == 0.0 {
+            } else if bare(i) && w == 0.0 && p.z > 40.0 && p.y < 20.0 {
+                // The face above the beard line and below the brows: no hair of any kind.
                 none.push(mesh.albedo[i] / skin);
             }
         }
@@ -347,7 +347,8 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
     };
     let (full, none) = ratios(Consultation::default());
     assert!(full.len() > 500, "{} full-beard vertices", full.len());
-    // The forehead, cheekbones and scalp keep the skin's colour.
+    // The cheekbones, nose and lower forehead keep the skin's colour.
+    assert!(none.len() > 500, "{} beardless vertices", none.len());
     assert!(none.iter().all(|r| *r == glam::Vec3::ONE));
     for r in &full {
         // Dark brown on MST 4: a grey-blue cast, not a dark patch.

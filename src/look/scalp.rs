@@ -10,18 +10,15 @@ use glam::Vec3;
 
 /// Texel size (mm): resolves a 2 mm FUT scar and a 1.5 mm part.
 pub const TEXEL_MM: f32 = 0.75;
-/// Texel size (mm) when there is only hair shade to bake: it varies over centimetres,
-/// and at 0.75 mm its bake added 60 ms to a #2 rebuild (native).
-pub const CANOPY_TEXEL_MM: f32 = 3.0;
 
 /// Fresh-work redness: the scalp's colour times this at full strength (a pink flush).
 pub const ERYTHEMA: Vec3 = Vec3::new(1.1, 0.8, 0.82);
 
 /// Bakes the loss field over the charted scalp, with `redness` (0..=1 per point) for freshly
-/// worked skin and `canopy`, the share of light per channel that the hair at full native
-/// density keeps from the skin it grows from (a clipped canopy's shade, or short hair's
-/// shadow through the skin); empty (and free) when the scalp has neither its own tone, scars,
-/// redness nor hair shade.
+/// worked skin; empty (and free) when the scalp has neither its own tone, scars nor redness,
+/// the common case. `canopy` is the share of light per channel that the hair at full native
+/// density keeps from the skin it grows from, which the mesh's vertex colours carry: texels
+/// that cover them carry it too.
 #[must_use]
 pub fn bake(
     chart: &ScalpChart,
@@ -31,12 +28,11 @@ pub fn bake(
     redness: Option<&dyn Fn(&ScalpPoint) -> f32>,
     canopy: Vec3,
 ) -> ChartTexture {
-    let plain = scalp_skin == skin && !loss.has_scars() && redness.is_none();
-    let shaded = canopy != Vec3::ZERO;
-    if plain && !shaded {
+    if scalp_skin == skin && !loss.has_scars() && redness.is_none() {
         return ChartTexture::default();
     }
-    let texel_mm = if plain { CANOPY_TEXEL_MM } else { TEXEL_MM };
+    let shaded = canopy != Vec3::ZERO;
+    let texel_mm = TEXEL_MM;
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -80,14 +76,6 @@ pub fn bake(
                 texel.alpha = texel.alpha + (0.85 - texel.alpha) * scar;
                 texel.gloss = 1.0 + 0.8 * scar;
             }
-            // Finer, miniaturised hairs shade less.
-            let shade = field.map_or(0.0, |f| f.density * (1.0 - 0.6 * f.miniaturised));
-            if shaded && shade > 0.0 {
-                // Baked smooth, not drawn per hair: per hair, the skin between strands came
-                // out darker at 512² than at 2048² (overlaps saturate per pixel).
-                texel.color = lerp3(skin, texel.color, texel.alpha) * (Vec3::ONE - canopy * shade);
-                texel.alpha = 1.0;
-            }
             if let Some(red) = redness {
                 let r = red(&q);
                 if r > 0.0 {
@@ -97,6 +85,9 @@ pub fn bake(
                     texel.color = lerp3(under, flushed, r);
                     texel.alpha = 1.0;
                 }
+            }
+            if let Some(f) = field.filter(|_| shaded && texel.alpha > 0.0) {
+                texel.color *= Vec3::ONE - canopy * crate::scene::hair_shade(&f);
             }
             texels[j * width + i] = texel;
         }

@@ -213,12 +213,13 @@ pub fn specular(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
     specular_with(light, pt, surf, lobe_cut(surf))
 }
 
-/// Widest lobe (as log2 of the Blinn exponent) evaluated per vertex and interpolated: up to
-/// 2^5 the highlight's half-width at half maximum is 12° or more of normal turn, against
-/// about 1.3° between neighbouring vertices of the 2 mm scalp grid, so interpolation is
-/// indistinguishable and the frame skips two normalisations and the lobe per pixel (1024²
-/// budget scene, native: shading 19 → 8 ms). Oily skin (2^8, 4°) and the cornea stay per pixel.
-pub const VERTEX_LOBE_MAX_LOG2: u8 = 5;
+/// Narrowest lobe (as log2 of the Blinn exponent) evaluated per vertex and interpolated: up
+/// to 2^6 (normal skin) the highlight's half-width at half maximum is 8° or more of normal
+/// turn, against about 1.3° between neighbouring vertices of the 2 mm scalp grid, so
+/// interpolation is indistinguishable and the frame skips two normalisations and the lobe per
+/// pixel (1024² budget scene, native: shading 19 → 8 ms). Oily skin (2^8, 4°) and the cornea
+/// stay per pixel.
+pub const VERTEX_LOBE_MAX_LOG2: u8 = 6;
 
 /// Whether `surf`'s highlight is broad enough to evaluate per vertex.
 #[must_use]
