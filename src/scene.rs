@@ -435,12 +435,14 @@ impl SceneBuilder {
 }
 
 /// Share of light per channel that `style`'s hair, at full native density, keeps from the
-/// skin it grows from, baked smooth into the scalp texture (see [`crate::look::scalp::bake`]).
+/// skin it grows from, carried smooth by the head mesh's vertex colours.
 ///
-/// Clipped hair (from 2 mm, full at 4 mm) shades the skin under its canopy: the skin between
+/// Clipped hair (from 2 mm, full at 3 mm) shades the skin under its canopy: the skin between
 /// the hairs of a #2 is darker than bare skin, and drawn as bare it showed as a white streak
-/// beside every hair (practitioner review). [estimate, by eye against photographs of #1 and
-/// #2 cuts; research/domain.md has no figure for how much a short canopy shades the scalp]
+/// beside every hair (practitioner review). At 0.41 for a #1 its fringe still read as
+/// grey-beige fur where dark brown #1 hair is a near-uniform dark velvet (second review,
+/// stop 10). [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has
+/// no figure for how much a short canopy shades the scalp]
 ///
 /// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Most of that
 /// is baked too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides read as
@@ -455,7 +457,7 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     } else if length_mm < 2.0 {
         under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
-        Vec3::splat(0.55 * (length_mm / 4.0).min(1.0))
+        Vec3::splat(0.7 * (length_mm / 3.0).min(1.0))
     }
 }
 
@@ -478,7 +480,7 @@ pub(crate) fn hair_shade(f: &crate::loss::LossSample) -> f32 {
 }
 
 /// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.
-const UNDER_BAKED: f32 = 0.6;
+const UNDER_BAKED: f32 = 0.45;
 /// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
 /// counts it (set so razor-shaved hair darkens a scalp as much as drawn only: 17.4 %).
 const UNDER_COVER: f32 = 0.4;
@@ -491,7 +493,7 @@ fn under_skin_show(skin: Vec3) -> f32 {
 /// What a shaft's shadow under the skin takes from each channel where it covers the skin: a
 /// cool grey (the shaft seen through a scattering layer), more red than blue.
 fn under_skin_shadow(skin: Vec3) -> Vec3 {
-    (Vec3::ONE - Vec3::new(0.42, 0.47, 0.58)) * (0.9 * under_skin_show(skin))
+    (Vec3::ONE - Vec3::new(0.40, 0.47, 0.64)) * (0.9 * under_skin_show(skin))
 }
 
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
@@ -516,8 +518,9 @@ fn hair_layers(
     let length = style.length_mm() * k;
     // Cut hair leaves the skin at about its follicle's angle and, this short and dense,
     // holds itself up: a #2 stands a few millimetres proud of the scalp, not flat on it (at
-    // 12° it gave the head the outline of a shaved one).
-    let lift = if length <= 3.5 { 30.0f32 } else { 38.0 };
+    // 12° it gave the head the outline of a shaved one). A #1 is stiffer still: at 30° it
+    // read as combed fur.
+    let lift = if length <= 3.5 { 42.0f32 } else { 38.0 };
     let (sl, cl) = crate::math::sin_cos_deg(lift);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
