@@ -303,9 +303,10 @@ pub const SKIN_SURFACE: Surface = Surface {
 };
 
 /// Shadowed skin stays warm instead of turning grey-olive: light that reaches it only from
-/// around it has travelled further through it, and red travels furthest. [estimate, in the
-/// spirit of research/tech.md §3.4's per-channel wrap]
-pub const SKIN_SCATTER: Vec3 = Vec3::new(1.12, 0.96, 0.84);
+/// around it has travelled further through it, and red travels furthest. Halved at stop 10:
+/// at (1.12, 0.96, 0.84) the sun's shade under a blue sky read as orange mud (review).
+/// [estimate, in the spirit of research/tech.md §3.4's per-channel wrap]
+pub const SKIN_SCATTER: Vec3 = Vec3::new(1.06, 0.98, 0.92);
 /// The wet cornea: a sharp, stronger highlight.
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,

@@ -190,14 +190,14 @@ impl Lighting {
             // 5500 K hard sun at about 50° elevation from the client's right-front (−x), 7500 K sky
             // fill. From the side the usual three-quarter view looks from, it lit the face flat.
             LightingPreset::Sun => Self {
-                keys: vec![key(Vec3::new(-0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.4)
+                keys: vec![key(Vec3::new(-0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.1)
                     .with_shadow(1.0, SUN_SPREAD)],
                 // Outdoors the eye adapts to the sunlit scene, so the sky's blue is judged
                 // against the sun's white, not D65's: adapted against D65 both came out near
                 // neutral, and shadows read as warm as the sunlit skin (review, stop 10).
                 sky: adapted(CCT_7500K / CCT_5500K) * 0.3,
                 ground: Vec3::new(0.08, 0.075, 0.065),
-                exposure: BASE_EXPOSURE * 0.8,
+                exposure: BASE_EXPOSURE * 0.74,
             },
             // 6500 K large diffuse dome: almost all sky, a weak broad top light.
             LightingPreset::Overcast => Self {
