@@ -444,8 +444,8 @@ impl SceneBuilder {
 /// stop 10). [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has
 /// no figure for how much a short canopy shades the scalp]
 ///
-/// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Most of that
-/// is baked too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides read as
+/// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Part of that
+/// is carried smooth too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides read as
 /// pale suede, skin-coloured gaps between grey streaks, where a real shaved head shows an
 /// even blue-grey cast at conversation distance (practitioner review, stop 10). `skin` sets
 /// how much of it shows (see [`under_skin_show`]).
@@ -531,8 +531,8 @@ fn hair_layers(
     // Norwood V top at #2 (practitioner reviews, stops 9 and 10).
     let light_hair = natural + (Vec3::new(0.42, 0.36, 0.28) - natural) * 0.6;
     let mut greys = crate::math::Rng::new(c.seed ^ 0x96e7);
-    // Under clipped hair the shadow barely shows and is drawn whole. Shorter hair has most of
-    // it baked smooth into the scalp texture (see [`canopy`]); the rest is drawn as the
+    // Under clipped hair the shadow barely shows and is drawn whole. Shorter hair has part of
+    // it carried smooth by the vertex colours (see [`canopy`]); the rest is drawn as the
     // shaft's first stretch under the skin, where it runs nearest the surface and its shadow
     // is sharpest: a dark dash at each follicle, the cut end's dot that SMP imitates. Drawn
     // whole and faint instead, a razor-shaved side read as pale suede (review, stop 10).
