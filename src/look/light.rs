@@ -187,10 +187,12 @@ impl Lighting {
                 ground: adapted(CCT_4000K) * 0.12,
                 exposure: BASE_EXPOSURE,
             },
-            // 5500 K hard sun at about 50° elevation from the client's right-front (−x), 7500 K sky
-            // fill. From the side the usual three-quarter view looks from, it lit the face flat.
+            // 5500 K hard sun at about 50° elevation, about 30° to the client's right of straight
+            // ahead (−x), 7500 K sky fill: the nose throws a crisp shadow across the cheek the
+            // usual three-quarter view sees. From that view's own side it lit the face flat;
+            // from 60° round, the whole near side was in shade (reviews, stop 10).
             LightingPreset::Sun => Self {
-                keys: vec![key(Vec3::new(-0.55, 0.77, 0.33), CCT_5500K, 1.7, 1.1)
+                keys: vec![key(Vec3::new(-0.35, 0.77, 0.55), CCT_5500K, 1.7, 1.1)
                     .with_shadow(1.0, SUN_SPREAD)],
                 // Outdoors the eye adapts to the sunlit scene, so the sky's blue is judged
                 // against the sun's white, not D65's: adapted against D65 both came out near
