@@ -38,6 +38,12 @@ pub const BLOWN_MM: (f32, f32) = (0.5, 1.5);
 pub const BLOWN_K: f32 = 0.48;
 /// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5).
 pub const BLUE_SHIFT: f32 = 0.35;
+/// The smaller cool cast of pigment at the right depth, the upper dermis. §6.5's modelling
+/// suggestion leaves it neutral, but its physics (skin above the pigment scatters blue back)
+/// act at any depth, and the shafts of the client's own shaved hair, seen through the same
+/// skin, are drawn grey-blue (see `scene::under_skin_shadow`): warm neutral dots beside them
+/// made the treated crown a separate disc (third practitioner review, stop 10). [estimate]
+pub const DEPTH_SHIFT: f32 = 0.2;
 
 /// When the head is seen, relative to the treatment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -62,7 +68,18 @@ pub struct DotLook {
 /// Strength of the too-deep blue cast on Monk `skin` (1–10).
 #[must_use]
 pub fn blue_shift(skin: u8) -> f32 {
-    BLUE_SHIFT * ((8.0 - f32::from(skin)) / 5.0).clamp(0.0, 1.0)
+    BLUE_SHIFT * light_skin(skin)
+}
+
+/// How much a light skin shows a cast through it: 1 for Monk 1–3, none from Monk 8 (§6.5).
+fn light_skin(skin: u8) -> f32 {
+    ((8.0 - f32::from(skin)) / 5.0).clamp(0.0, 1.0)
+}
+
+/// A cool cast of strength `b`: more red removed than blue, the same luminance removed.
+fn cool(b: f32) -> Vec3 {
+    let tint = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b);
+    tint * (1.0 / tint.dot(Vec3::new(0.2126, 0.7152, 0.0722)))
 }
 
 /// Contrast kept after `years` without a touch-up.
@@ -87,7 +104,7 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
         k *= fade(t.years) * (visible / spread) * (visible / spread);
         visible = spread;
     }
-    let mut removal = Vec3::splat(k * VISIBLE_K);
+    let mut removal = cool(DEPTH_SHIFT * light_skin(skin)) * (k * VISIBLE_K);
     if mistakes.too_deep {
         // Spread in the dermis: big, soft, weaker at the centre, and blue through light skin.
         visible = (d * 6.0).clamp(BLOWN_MM.0, BLOWN_MM.1);
