@@ -437,11 +437,11 @@ impl SceneBuilder {
 /// Share of light per channel that `style`'s hair, at full native density, keeps from the
 /// skin it grows from, carried smooth by the head mesh's vertex colours.
 ///
-/// Clipped hair (from 2 mm, full at 3 mm) shades the skin under its canopy: the skin between
-/// the hairs of a #2 is darker than bare skin, and drawn as bare it showed as a white streak
-/// beside every hair (practitioner review). At 0.41 for a #1 its fringe still read as
-/// grey-beige fur where dark brown #1 hair is a near-uniform dark velvet (second review,
-/// stop 10). [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has
+/// Clipped hair (from 2 mm, full at 3.8 mm) shades the skin under its canopy: the skin
+/// between the hairs of a #2 is darker than bare skin, and drawn as bare it showed as a white
+/// streak beside every hair (practitioner review). A #1 at 0.41 read as grey-beige fur where
+/// dark brown #1 hair is a dark velvet (second review, stop 10); at 0.7 as a solid mass with
+/// no scalp showing, as dark as a #2, where §4.4 says #0.5–#1 show the scalp (third): 0.55. [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has
 /// no figure for how much a short canopy shades the scalp]
 ///
 /// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Part of that
@@ -457,7 +457,7 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     } else if length_mm < 2.0 {
         under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
-        Vec3::splat(0.7 * (length_mm / 3.0).min(1.0))
+        Vec3::splat(0.7 * (length_mm / 3.8).min(1.0))
     }
 }
 
@@ -518,9 +518,9 @@ fn hair_layers(
     let length = style.length_mm() * k;
     // Cut hair leaves the skin at about its follicle's angle and, this short and dense,
     // holds itself up: a #2 stands a few millimetres proud of the scalp, not flat on it (at
-    // 12° it gave the head the outline of a shaved one). A #1 is stiffer still: at 30° it
-    // read as combed fur.
-    let lift = if length <= 3.5 { 42.0f32 } else { 38.0 };
+    // 12° it gave the head the outline of a shaved one). A #1 at 30° read as combed fur, at
+    // 42° as bristling outward from behind (reviews, stop 10).
+    let lift = if length <= 3.5 { 36.0f32 } else { 38.0 };
     let (sl, cl) = crate::math::sin_cos_deg(lift);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
