@@ -294,10 +294,12 @@ pub struct Head {
     pub landmarks: Landmarks,
 }
 
-/// Skin highlight: a broad Blinn lobe, F0 0.028 (domain.md §7.3, "normal" scalp).
+/// Skin highlight: a broad Blinn lobe, F0 0.028 (domain.md §7.3, "normal" scalp: roughness
+/// 0.45 gives n ≈ 47, nearer 64 than 32 in ratio). At 32 a shaved scalp under the downlight
+/// showed a broad glow and no shine (practitioner review, stop 10).
 pub const SKIN_SURFACE: Surface = Surface {
     f0: 0.028,
-    shininess_log2: 5,
+    shininess_log2: 6,
     specular: 1.0,
     scatter: SKIN_SCATTER,
 };

@@ -32,7 +32,6 @@ pub fn bake(
         return ChartTexture::default();
     }
     let shaded = canopy != Vec3::ZERO;
-    let texel_mm = TEXEL_MM;
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -40,8 +39,8 @@ pub fn bake(
     let s1 = chart.s_range().1.min(lm.nape_st[0] + 40.0);
 
     let t_max = 190.0 * (lm.inion_st[0] / 350.0).max(0.8);
-    let width = ((s1 - s0) / texel_mm).ceil() as usize;
-    let height = (2.0 * t_max / texel_mm).ceil() as usize;
+    let width = ((s1 - s0) / TEXEL_MM).ceil() as usize;
+    let height = (2.0 * t_max / TEXEL_MM).ceil() as usize;
     let scar_colour = lerp3(
         skin * 1.18,
         Vec3::splat(skin.dot(Vec3::splat(1.0 / 3.0)) * 1.18),
@@ -50,9 +49,9 @@ pub fn bake(
     .min(Vec3::ONE);
     let mut texels = vec![Texel::default(); width * height];
     for j in 0..height {
-        let t = -t_max + (j as f32 + 0.5) * texel_mm;
+        let t = -t_max + (j as f32 + 0.5) * TEXEL_MM;
         for i in 0..width {
-            let s = s0 + (i as f32 + 0.5) * texel_mm;
+            let s = s0 + (i as f32 + 0.5) * TEXEL_MM;
             let Some(q) = chart.point(s, t) else { continue };
             let field = (loss.has_scars() || shaded).then(|| loss.sample(&q));
             let scar = field.map_or(0.0, |f| f.scar);
@@ -94,7 +93,7 @@ pub fn bake(
     }
     ChartTexture {
         origin: [s0, -t_max],
-        inv_texel: 1.0 / texel_mm,
+        inv_texel: 1.0 / TEXEL_MM,
         width,
         height,
         texels,

@@ -35,21 +35,20 @@ pub enum Gloss {
 
 impl Gloss {
     /// The Blinn lobe matching the §7.3 roughness (n ≈ 2/α² − 2 with α = roughness², rounded
-    /// to the nearest power of two in ratio: 13 → 16, 47 → 64, 245 → 256) and weight. F0 0.028
-    /// from skin IOR 1.4. Normal skin had 32, rounded down: a shaved scalp under the downlight
-    /// showed a broad glow and no shine (practitioner review, stop 10).
+    /// to the nearest power of two in ratio: 13 → 16, 245 → 256) and weight; normal is the
+    /// skin every mesh has ([`crate::head::SKIN_SURFACE`]). F0 0.028 from skin IOR 1.4.
     #[must_use]
     pub fn surface(self) -> Surface {
+        let normal = crate::head::SKIN_SURFACE;
         let (shininess_log2, specular) = match self {
             Gloss::Matte => (4, 0.8),
-            Gloss::Normal => (6, 1.0),
+            Gloss::Normal => (normal.shininess_log2, normal.specular),
             Gloss::Oily => (8, 1.5),
         };
         Surface {
-            f0: 0.028,
             shininess_log2,
             specular,
-            scatter: crate::head::SKIN_SCATTER,
+            ..normal
         }
     }
 }
