@@ -189,10 +189,13 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
 const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -16.0);
 const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 6.0);
 /// The body mesh starts high in the neck, hidden inside the head mesh, and the head mesh
-/// stops lower down (unscaled mm), above the shoulders' flare: where they overlap both are the
-/// same cylinder, and the body's coarse rim stays far from where it could show.
+/// stops lower down (unscaled mm), where the shoulders' flare begins: where they overlap both
+/// are the same cylinder, and the body's coarse rim stays far from where it could show. At
+/// -135 the head's cut, a saw-tooth of its stretched throat triangles, still lay in the jaw's
+/// fillet, whose normals the body's plain cylinder lacks: the teeth showed as dark stripes
+/// down the throat under the downlight (practitioner review, stop 10).
 const BODY_TOP_Y: f32 = -60.0;
-const HEAD_BOTTOM_Y: f32 = -135.0;
+const HEAD_BOTTOM_Y: f32 = -150.0;
 /// The shoulders, in both meshes' fields so the neck flares into them the same way.
 fn shoulders(p: Vec3) -> f32 {
     ellipsoid(
