@@ -189,13 +189,18 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
 const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -16.0);
 const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 6.0);
 /// The body mesh starts high in the neck, hidden inside the head mesh, and the head mesh
-/// stops lower down (unscaled mm), where the shoulders' flare begins: where they overlap both
-/// are the same cylinder, and the body's coarse rim stays far from where it could show. At
-/// -135 the head's cut, a saw-tooth of its stretched throat triangles, still lay in the jaw's
-/// fillet, whose normals the body's plain cylinder lacks: the teeth showed as dark stripes
-/// down the throat under the downlight (practitioner review, stop 10).
+/// stops lower down (unscaled mm), above the shoulders' flare: where they overlap both are the
+/// same cylinder, and the body's coarse rim stays far from where it could show.
 const BODY_TOP_Y: f32 = -60.0;
-const HEAD_BOTTOM_Y: f32 = -150.0;
+const HEAD_BOTTOM_Y: f32 = -135.0;
+/// Under the chin the head mesh stops this much lower, reached from [`THROAT_Z`]'s first
+/// figure forward to its second (unscaled mm). At -135 its cut, a saw-tooth of stretched
+/// throat triangles, still lay in the jaw's fillet, whose normals the body's plain cylinder
+/// lacks: the teeth showed as dark stripes down the throat under the downlight. Lowered all
+/// round, it reached the flare at the sides of the neck, where the teeth came out bright
+/// (practitioner reviews, stops 10 and 11).
+const THROAT_DROP: f32 = 15.0;
+const THROAT_Z: (f32, f32) = (20.0, 45.0);
 /// The shoulders, in both meshes' fields so the neck flares into them the same way.
 fn shoulders(p: Vec3) -> f32 {
     ellipsoid(
@@ -381,10 +386,13 @@ impl Head {
             glabella_seg,
         );
         // Below the neck the body mesh takes over (see [`body_sdf`]).
-        let bottom = HEAD_BOTTOM_Y * s.size * k;
         let positions = &face.positions;
+        let above = |p: Vec3| {
+            let p = p / (s.size * k);
+            p.y >= HEAD_BOTTOM_Y - THROAT_DROP * smoothstep(THROAT_Z.0, THROAT_Z.1, p.z)
+        };
         face.triangles
-            .retain(|t| t.iter().all(|&i| positions[i as usize].y >= bottom));
+            .retain(|t| t.iter().all(|&i| above(positions[i as usize])));
         let mut meshes = vec![face];
         let mut parts = vec![Part::Face];
 

@@ -56,6 +56,8 @@ const SOFT_HALF: f32 = SOFT_BOX as f32;
 /// streaks down the cheeks and a notched shadow on the chin (practitioner review, stop 9).
 /// The sun keeps the narrow one: its shadows are crisp.
 const WIDE_SPREAD: f32 = 0.02;
+/// A sharp lookup letting more than this through has seen no occluder (see [`ShadowMap::lit`]).
+const GRAZED: f32 = 0.97;
 /// Least variance (mm²) of the soft map: its flat areas are no sharper than this.
 const MIN_VARIANCE: f32 = 0.25;
 /// Share of the soft map's bound taken as light leaking past a third depth (see
@@ -265,6 +267,10 @@ impl ShadowMap {
         } else {
             self.lit_sharp::<4>(c)
         };
+        // A few texels just above the point (the bias's margin on a lit slope) are no
+        // occluder: taken as one, they switched the far neck's soft shadow on the shoulders
+        // off in arcs of light (practitioner review, stop 11).
+        let near = if sharp > GRAZED { 0.0 } else { near };
         // Near occluders' penumbrae are within the sharp lookup's own.
         if self.spread <= 0.0 || near * self.spread * self.scale <= fine_half && near > 0.0 {
             return sharp;
