@@ -123,6 +123,13 @@ pub fn adapted(tint: Vec3) -> Vec3 {
     c * (1.0 / c.y)
 }
 
+/// A sky of tint `sky` over a key of tint `key`, adapted as the key is: luminance 1.
+#[must_use]
+fn sky_of(key: Vec3, sky: Vec3) -> Vec3 {
+    let c = adapted(key) * (sky / key);
+    c * (1.0 / c.y)
+}
+
 /// Tangents of the sources' angular radii (see [`DirLight::spread`]): the sun's 0.27°;
 /// a ceiling downlight's 5 cm radius at 1.3 m; a lampshade's 17 cm at 1.5 m. §7.4 names
 /// only "small" and "lamp"; these are modelling choices.
@@ -194,10 +201,12 @@ impl Lighting {
             LightingPreset::Sun => Self {
                 keys: vec![key(Vec3::new(-0.35, 0.77, 0.55), CCT_5500K, 1.7, 1.1)
                     .with_shadow(1.0, SUN_SPREAD)],
-                // Outdoors the eye adapts to the sunlit scene, so the sky's blue is judged
-                // against the sun's white, not D65's: adapted against D65 both came out near
-                // neutral, and shadows read as warm as the sunlit skin (review, stop 10).
-                sky: adapted(CCT_7500K / CCT_5500K) * 0.3,
+                // Adaptation scales every light in the scene alike, so the sky keeps its full
+                // ratio to the sun: the sun's adapted tint times 7500 K over 5500 K. Adapted
+                // against D65 both came out near neutral (review, stop 10); the ratio itself
+                // adapted still left the shade warmer than the sunlit skin (blue/red 0.545
+                // against 0.565 on Monk 2, review, stop 11).
+                sky: sky_of(CCT_5500K, CCT_7500K) * 0.3,
                 ground: Vec3::new(0.08, 0.075, 0.065),
                 exposure: BASE_EXPOSURE * 0.74,
             },
