@@ -42,8 +42,10 @@ pub const BLUE_SHIFT: f32 = 0.35;
 /// suggestion leaves it neutral, but its physics (skin above the pigment scatters blue back)
 /// act at any depth, and the shafts of the client's own shaved hair, seen through the same
 /// skin, are drawn grey-blue (see `scene::under_skin_shadow`): warm neutral dots beside them
-/// made the treated crown a separate disc (third practitioner review, stop 10). [estimate]
-pub const DEPTH_SHIFT: f32 = 0.2;
+/// made the treated crown a separate disc (third practitioner review, stop 10). At 0.2,
+/// against the too-deep cast's 0.35, healed dots read slate-blue, as if placed too deep
+/// (review, stop 11). [estimate]
+pub const DEPTH_SHIFT: f32 = 0.1;
 
 /// When the head is seen, relative to the treatment.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -103,8 +103,14 @@ pub const DILUTION_RANGE: (f32, f32) = (0.3, 0.9);
 pub const HAIRLINE_RANGE: (f32, f32) = (55.0, 100.0);
 /// Share of the final density in place after sessions 1, 2 and 3 (§5.2).
 pub const SESSION_SHARE: [f32; 3] = [0.3, 0.7, 1.0];
-/// Per-session shade: practitioners vary shade between sessions for depth (§5.2 "3D" SMP).
-const SESSION_SHADE: [f32; 3] = [0.94, 1.0, 1.06];
+/// Per-session shade: practitioners vary shade between sessions for depth, some making each
+/// session darker than the last (§5.2 "3D" SMP); weighted by each session's share of the
+/// dots the mean is 1. At ±6 % every dot read as the same blue-black grain (practitioner
+/// review, stop 11). [estimate]
+const SESSION_SHADE: [f32; 3] = [0.82, 1.0, 1.18];
+/// Each dot's own shade varies about its session's by up to this share either way: needle
+/// pressure and pigment load differ from one impression to the next. [estimate]
+const DOT_SHADE_JITTER: f32 = 0.12;
 /// Impressions an hour, from about 14,000 in a 2–4 h session (§5.2), taking 3 h.
 pub const IMPRESSIONS_PER_HOUR: f32 = 14_000.0 / 3.0;
 
@@ -367,7 +373,11 @@ pub fn impressions_from(
             k: if uniform {
                 k_plan
             } else {
-                (k_plan * SESSION_SHADE[session]).min(0.95)
+                // The pair's angle is spent only on pairs; its low digits are free and as
+                // uniform for the shade of any dot.
+                let u_shade = (u_angle * 64.0).fract();
+                let jitter = 1.0 + DOT_SHADE_JITTER * (2.0 * u_shade - 1.0);
+                (k_plan * SESSION_SHADE[session] * jitter).min(0.95)
             },
             session: session as u8 + 1,
             pair: (!uniform && *u_pair < PAIR_SHARE).then(|| {
