@@ -499,6 +499,13 @@ fn under_skin_shadow(skin: Vec3) -> Vec3 {
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
 const UNDER_NECK: f32 = 0.35;
 
+/// Share of the clipped length a fully miniaturised hair falls short by. Thinning shortens
+/// the growth phase, so miniaturised hairs stop at a few millimetres (§1.1: the pattern's
+/// edge is a fringe of miniaturised hairs); cut to a full 6 mm, the last few on a Norwood V
+/// top stood out of its outline as stray long hairs (practitioner reviews, stops 9 to 11).
+/// [estimate: research/domain.md gives no length for miniaturised hair]
+const MINIATURISED_SHORT: f32 = 0.6;
+
 /// Native hair presence below which long hair does not lie on the skin in front of the ears.
 const BARE_NATIVE: f32 = 0.05;
 
@@ -595,7 +602,8 @@ fn hair_layers(
         }
         let base = h.root + h.normal * (0.02 * k);
         let tip = if length > 0.0 {
-            base + (h.tangent * cl + h.normal * sl) * length
+            let grown = length * (1.0 - MINIATURISED_SHORT * h.miniaturised);
+            base + (h.tangent * cl + h.normal * sl) * grown
         } else {
             // Razor: only the cut end, seen end-on.
             base + h.normal * (0.02 * k)

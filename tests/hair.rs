@@ -517,3 +517,38 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
         assert!(haired > 1000 && bald > 1000, "{haired} haired, {bald} bald");
     }
 }
+
+#[test]
+fn miniaturised_hairs_stop_short_of_the_clipper_length() {
+    // Thinning shortens the growth phase: at a #2 the fringe's terminal hairs are cut to
+    // 6 mm, the miniaturised ones on a Norwood V top never reach it.
+    use smp_visualiser::head::ScalpPoint;
+    let c = Consultation {
+        preset: Preset::Norwood5,
+        hairstyle: Hairstyle::Clipper2,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let shafts = scene.shafts.as_ref().unwrap();
+    let (mut full, mut fine) = (Vec::new(), Vec::new());
+    for (a, b) in shafts.a.iter().zip(&shafts.b) {
+        let [s, t] = scene.head.chart.locate(*a);
+        let f = scene.loss.sample(&ScalpPoint { s, t, p: *a });
+        let len = (*b - *a).length();
+        if f.miniaturised == 0.0 && f.density >= 0.99 {
+            full.push(len);
+        } else if f.miniaturised >= 0.9 {
+            fine.push(len);
+        }
+    }
+    let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+    assert!(
+        full.len() > 1000 && fine.len() > 100,
+        "{} {}",
+        full.len(),
+        fine.len()
+    );
+    assert!((mean(&full) - 6.0).abs() < 0.2, "terminal {}", mean(&full));
+    // Each hair's own miniaturisation scatters about the field's, hence means.
+    assert!(mean(&fine) < 0.6 * 6.0, "miniaturised {}", mean(&fine));
+}
