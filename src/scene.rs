@@ -340,13 +340,16 @@ impl SceneBuilder {
                     } else {
                         Vec3::ZERO
                     };
+                    let flushed = skin::flushed_albedo(skin);
                     mesh.albedo = head
                         .brow
                         .iter()
                         .zip(&head.lip)
                         .zip(&head.beard)
-                        .map(|((&b, &l), &d)| {
-                            let c = skin + (skin::lip_albedo(skin) - skin) * l;
+                        .zip(&head.flush)
+                        .map(|(((&b, &l), &d), &f)| {
+                            let c = skin + (flushed - skin) * f;
+                            let c = c + (skin::lip_albedo(skin) - c) * l;
                             let c = c * (Vec3::ONE - stubble * d);
                             c + (brow - c) * b
                         })
@@ -402,9 +405,10 @@ impl SceneBuilder {
                         texture,
                     });
                 }
-                // Ears run a little redder than the face (thin, well perfused skin).
+                // Ears run redder than the face (thin, well perfused skin).
                 Part::Ear => {
-                    mesh.albedo = vec![skin * Vec3::new(1.0, 0.93, 0.93); mesh.positions.len()]
+                    let ear = skin + (skin::flushed_albedo(skin) - skin) * EAR_FLUSH;
+                    mesh.albedo = vec![ear; mesh.positions.len()];
                 }
                 Part::Body => mesh.albedo = vec![skin; mesh.positions.len()],
                 Part::Eye => {}
@@ -460,6 +464,10 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
         Vec3::splat(0.7 * (length_mm / 3.8).min(1.0))
     }
 }
+
+/// How flushed the ears run (see [`skin::flushed_albedo`]): at (1, 0.93, 0.93) of the skin
+/// they read the same colour as the face (practitioner review, stop 11). [estimate]
+const EAR_FLUSH: f32 = 0.8;
 
 /// Share of the skin a clean-shaven beard's shafts shade, as [`UNDER_COVER`] counts it:
 /// beard hair is coarser and denser than the scalp's. [estimate, by eye]

@@ -489,7 +489,7 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
             .zip(&mesh.positions)
             .enumerate()
         {
-            if uv[0].is_nan() || head.brow[i] + head.lip[i] + head.beard[i] > 0.0 {
+            if uv[0].is_nan() || head.brow[i] + head.lip[i] + head.beard[i] + head.flush[i] > 0.0 {
                 continue;
             }
             let field = scene.loss.sample(&ScalpPoint {

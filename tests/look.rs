@@ -331,7 +331,7 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         let scene = b.build(&c).unwrap();
         let c = &c;
         let (mesh, head) = (&scene.meshes[0], &scene.head);
-        let bare = |i: usize| head.brow[i] == 0.0 && head.lip[i] == 0.0;
+        let bare = |i: usize| head.brow[i] == 0.0 && head.lip[i] == 0.0 && head.flush[i] == 0.0;
         let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
         let (mut full, mut none) = (Vec::new(), Vec::new());
         for (i, &w) in head.beard.iter().enumerate() {
@@ -347,7 +347,28 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
     };
     let (full, none) = ratios(Consultation::default());
     assert!(full.len() > 500, "{} full-beard vertices", full.len());
-    // The cheekbones, nose and lower forehead keep the skin's colour.
+    // The nose's tip and the cheeks over the cheekbones run pinker, the red kept.
+    {
+        let scene = SceneBuilder::default()
+            .build(&Consultation::default())
+            .unwrap();
+        let c = Consultation::default();
+        let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
+        let (mesh, head) = (&scene.meshes[0], &scene.head);
+        let flushed: Vec<glam::Vec3> = (0..head.flush.len())
+            .filter(|&i| head.flush[i] > 0.6 && head.beard[i] == 0.0 && head.lip[i] == 0.0)
+            .map(|i| mesh.albedo[i] / skin)
+            .collect();
+        assert!(flushed.len() > 200, "{} flushed vertices", flushed.len());
+        assert!(
+            flushed
+                .iter()
+                .all(|r| r.x == 1.0 && r.y < 0.95 && r.z < 0.96),
+            "{flushed:?}"
+        );
+    }
+    // The lower forehead, temples and the skin between the flushed parts keep the skin's
+    // colour.
     assert!(none.len() > 500, "{} beardless vertices", none.len());
     assert!(none.iter().all(|r| *r == glam::Vec3::ONE));
     for r in &full {

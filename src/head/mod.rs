@@ -294,10 +294,12 @@ pub struct Head {
     /// Meshes with neutral albedo (eyes are already coloured); `parts` says which is which.
     pub meshes: Vec<Mesh>,
     pub parts: Vec<Part>,
-    /// Per face-mesh vertex: eyebrow and lip coverage, and where a beard grows, 0..=1.
+    /// Per face-mesh vertex: eyebrow and lip coverage, where a beard grows, and how flushed
+    /// the skin runs (see [`flush_weight`]), 0..=1.
     pub brow: Vec<f32>,
     pub lip: Vec<f32>,
     pub beard: Vec<f32>,
+    pub flush: Vec<f32>,
     pub chart: ScalpChart,
     pub landmarks: Landmarks,
 }
@@ -375,6 +377,12 @@ impl Head {
             .iter()
             .zip(&lip)
             .map(|(&p, &l)| beard_weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
+            .collect();
+        let flush = face
+            .positions
+            .iter()
+            .zip(&lip)
+            .map(|(&p, &l)| flush_weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
             .collect();
         face.surface = SKIN_SURFACE;
         let glabella_seg = landmarks::glabella_segment(&face.positions, rings, segments, k);
@@ -475,6 +483,7 @@ impl Head {
             brow,
             lip,
             beard,
+            flush,
             chart,
             landmarks,
         }
@@ -524,6 +533,22 @@ fn beard_weight(p: Vec3, s: &Shape) -> f32 {
     (1.0 - smoothstep(top - 8.0, top + 4.0, q.y))
         * smoothstep(-125.0, -108.0, q.y)
         * smoothstep(-8.0, 8.0, q.z)
+}
+
+/// Where light skin runs pinker (unscaled mm): the nose's tip and wings, and the cheeks
+/// over the cheekbones, where the skin is thin over dense small vessels. Drawn one colour,
+/// the face read as a mannequin's (practitioner reviews, stops 10 and 11). [estimate: by
+/// eye; research/domain.md has no facial colour map]
+fn flush_weight(p: Vec3, s: &Shape) -> f32 {
+    let q = p / s.size;
+    if q.z < 40.0 {
+        return 0.0;
+    }
+    let nose = 1.0 - smoothstep(6.0, 17.0, (q - s.nose_tip).length());
+    let ax = q.x.abs();
+    let (dx, dy) = (ax - 38.0, q.y + 22.0);
+    let cheek = 0.7 * (1.0 - smoothstep(8.0, 22.0, (dx * dx + dy * dy).sqrt()));
+    nose.max(cheek)
 }
 
 /// Sclera, iris and pupil on an eyeball looking straight ahead (+z).

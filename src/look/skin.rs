@@ -174,6 +174,13 @@ pub fn lip_albedo(skin: Vec3) -> Vec3 {
     Vec3::new(skin.x * 0.8, skin.y * 0.55, skin.z * 0.55)
 }
 
+/// Skin where blood shows through it most (nose, cheeks, ears): less green and blue, as
+/// haemoglobin absorbs them. [estimate: a third of the lips' tint]
+#[must_use]
+pub fn flushed_albedo(skin: Vec3) -> Vec3 {
+    Vec3::new(skin.x, skin.y * 0.88, skin.z * 0.9)
+}
+
 /// Eyebrow hair over skin, mixed by coverage: the client's hair colour (`hair_hex`), since
 /// the brows are what a practitioner matches pigment against, greyed by `grey_fraction`.
 #[must_use]
