@@ -147,7 +147,15 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     );
     for sx in [-1.0, 1.0] {
         let c = mirror(EYE_CENTRE, sx);
-        let socket = ellipsoid(p, c + Vec3::new(0.0, 2.0, 13.0), Vec3::new(17.0, 12.0, 9.0));
+        // The socket stops short of the brow's underside: cut up into it (to 25 mm, not
+        // 22), it left a pocket above the lid that no ray from the face mesh's centre
+        // reaches, and the triangles bridging it drew crossed dark lines over the upper lid
+        // (practitioner reviews, stops 10 and 11).
+        let socket = ellipsoid(
+            p,
+            c + Vec3::new(0.0, -1.0, 13.0),
+            Vec3::new(17.0, 10.0, 9.0),
+        );
         d = smooth_subtract(d, socket, 7.0);
         // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
         let lids = (p - c).length() - (EYE_RADIUS + 1.3);
@@ -490,7 +498,9 @@ impl Head {
     }
 }
 
-/// Eyebrow coverage: an arc over each socket, thicker at the inner end (unscaled frame).
+/// Eyebrow coverage: an arc over each socket, thicker at the inner end (unscaled frame),
+/// its edges feathered as sparse hairs are (with the edge from 0.6 of the half-height the
+/// brows read as painted bands, review, stop 11).
 fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
     if q.z < 50.0 {
@@ -500,9 +510,9 @@ fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
     let centre_y = 26.5 + 5.0 * t - 7.0 * t * t;
     let half_h = 4.5 - 2.2 * t;
-    let inside = 1.0 - smoothstep(0.6, 1.0, (q.y - centre_y).abs() / half_h);
+    let inside = 1.0 - smoothstep(0.3, 1.1, (q.y - centre_y).abs() / half_h);
     let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax));
-    0.85 * inside * span
+    0.9 * inside * span
 }
 
 /// Lip colour's strength at the centre of the lips.
