@@ -325,6 +325,7 @@ impl SceneBuilder {
         let skin = skin::skin_albedo(c.skin, c.undertone);
         let scalp_skin = skin::scalp_albedo(skin, c.scalp_offset);
         let mut meshes = head.meshes.clone();
+        let seed = c.seed;
         for (mesh, part) in meshes.iter_mut().zip(&head.parts) {
             match part {
                 Part::Face => {
@@ -347,9 +348,11 @@ impl SceneBuilder {
                         .zip(&head.lip)
                         .zip(&head.beard)
                         .zip(&head.flush)
-                        .map(|(((&b, &l), &d), &f)| {
+                        .zip(&mesh.positions)
+                        .map(|((((&b, &l), &d), &f), &p)| {
                             let c = skin + (flushed - skin) * f;
                             let c = c + (skin::lip_albedo(skin) - c) * l;
+                            let c = c * skin::mottle(seed, p);
                             let c = c * (Vec3::ONE - stubble * d);
                             c + (brow - c) * b
                         })
@@ -408,9 +411,19 @@ impl SceneBuilder {
                 // Ears run redder than the face (thin, well perfused skin).
                 Part::Ear => {
                     let ear = skin + (skin::flushed_albedo(skin) - skin) * EAR_FLUSH;
-                    mesh.albedo = vec![ear; mesh.positions.len()];
+                    mesh.albedo = mesh
+                        .positions
+                        .iter()
+                        .map(|&p| ear * skin::mottle(seed, p))
+                        .collect();
                 }
-                Part::Body => mesh.albedo = vec![skin; mesh.positions.len()],
+                Part::Body => {
+                    mesh.albedo = mesh
+                        .positions
+                        .iter()
+                        .map(|&p| skin * skin::mottle(seed, p))
+                        .collect();
+                }
                 Part::Eye => {}
             }
         }

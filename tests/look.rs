@@ -324,6 +324,7 @@ fn sun_and_downlight_cast_shadows_without_shadowing_what_they_light() {
 fn a_mans_shaved_beard_greys_his_lower_face_only() {
     use smp_visualiser::consultation::Sex;
     use smp_visualiser::hair::HairColour;
+    use smp_visualiser::look::skin::mottle;
     use smp_visualiser::scene::SceneBuilder;
     let mut b = SceneBuilder::default();
     // Per face vertex: albedo over bare skin, where the beard is full and where there is none.
@@ -337,10 +338,10 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         for (i, &w) in head.beard.iter().enumerate() {
             let p = mesh.positions[i];
             if bare(i) && w > 0.99 {
-                full.push(mesh.albedo[i] / skin);
+                full.push(mesh.albedo[i] / (skin * mottle(c.seed, p)));
             } else if bare(i) && w == 0.0 && p.z > 40.0 && p.y < 20.0 {
                 // The face above the beard line and below the brows: no hair of any kind.
-                none.push(mesh.albedo[i] / skin);
+                none.push(mesh.albedo[i] / (skin * mottle(c.seed, p)));
             }
         }
         (full, none)
@@ -357,7 +358,7 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         let (mesh, head) = (&scene.meshes[0], &scene.head);
         let flushed: Vec<glam::Vec3> = (0..head.flush.len())
             .filter(|&i| head.flush[i] > 0.6 && head.beard[i] == 0.0 && head.lip[i] == 0.0)
-            .map(|i| mesh.albedo[i] / skin)
+            .map(|i| mesh.albedo[i] / (skin * mottle(c.seed, mesh.positions[i])))
             .collect();
         assert!(flushed.len() > 200, "{} flushed vertices", flushed.len());
         assert!(
@@ -390,4 +391,36 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         let least = full.iter().map(|r| r.y).fold(1.0, f32::min);
         assert!(least > 0.97, "{name}: beard shade {least}");
     }
+}
+
+#[test]
+fn skin_is_mottled_not_one_colour() {
+    // Over the forehead and cheeks the skin's tone wanders by a few per cent about its
+    // swatch, and the same seed gives the same mottling.
+    use smp_visualiser::look::skin::mottle;
+    let c = Consultation::default();
+    let scene = smp_visualiser::scene::SceneBuilder::default()
+        .build(&c)
+        .unwrap();
+    let (mesh, head) = (&scene.meshes[0], &scene.head);
+    let lum = |v: glam::Vec3| v.dot(glam::Vec3::new(0.2126, 0.7152, 0.0722));
+    let skin = lum(smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone));
+    let tones: Vec<f32> = (0..mesh.positions.len())
+        .filter(|&i| {
+            let p = mesh.positions[i];
+            let plain = head.brow[i] + head.lip[i] + head.beard[i] + head.flush[i] == 0.0;
+            plain && p.z > 60.0 && (-20.0..60.0).contains(&p.y)
+        })
+        .map(|i| lum(mesh.albedo[i]) / skin)
+        .collect();
+    let n = tones.len() as f32;
+    let mean = tones.iter().sum::<f32>() / n;
+    let sd = (tones.iter().map(|t| (t - mean) * (t - mean)).sum::<f32>() / n).sqrt();
+    eprintln!("{} vertices: mean {mean:.4}, sd {sd:.4}", tones.len());
+    assert!(tones.len() > 1000);
+    assert!((mean - 1.0).abs() < 0.02, "{mean}");
+    assert!((0.005..0.04).contains(&sd), "{sd}");
+    let p = glam::Vec3::new(10.0, 40.0, 90.0);
+    assert_eq!(mottle(7, p), mottle(7, p));
+    assert_ne!(mottle(7, p), mottle(8, p));
 }

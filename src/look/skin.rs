@@ -189,6 +189,27 @@ pub fn brow_albedo(hair_hex: u32, grey_hex: u32, grey_fraction: f32) -> Vec3 {
     hair + (grey - hair) * grey_fraction.clamp(0.0, 1.0)
 }
 
+/// Mottling of skin: its tone wanders by about [`MOTTLE_TONE`] either way and its redness by
+/// up to [`MOTTLE_RED`] over patches about [`MOTTLE_MM`] across. One colour everywhere, the
+/// face and scalp read as a mannequin's wax (practitioner reviews, stops 10 and 11).
+/// [estimate: by eye; research/domain.md has no figure for it]
+pub const MOTTLE_TONE: f32 = 0.035;
+pub const MOTTLE_RED: f32 = 0.09;
+pub const MOTTLE_MM: f32 = 9.0;
+
+/// The factor skin at head-frame `p` (mm) takes from mottling, from the consultation's seed.
+/// A function of position alone, so the meshes that meet at the neck agree.
+#[must_use]
+pub fn mottle(seed: u64, p: Vec3) -> Vec3 {
+    let n = crate::loss::noise::EdgeNoise::new(seed ^ 0x6d6f_7474_6c65);
+    let at = |n: crate::loss::noise::EdgeNoise| {
+        0.5 * (n.at(p.x + 0.6 * p.z, p.y, MOTTLE_MM) + n.at(p.z - 0.6 * p.x, p.y + 91.0, MOTTLE_MM))
+    };
+    let tone = 1.0 + MOTTLE_TONE * at(n);
+    let red = MOTTLE_RED * at(n.channel(1)).max(0.0);
+    Vec3::new(tone, tone * (1.0 - red), tone * (1.0 - 0.8 * red))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
