@@ -131,6 +131,9 @@ pub struct Strands {
     /// Set for a layer of dots (zero-length strands): a darker core at their centre. Dots
     /// compose by multiplying what each lets through; other strands by area.
     pub core: Option<DotCore>,
+    /// Drawn soft where wider than a pixel (see [`crate::render::strands::SOFT_FOOTPRINT`]):
+    /// shadows seen through the skin, which blurs them.
+    pub soft: bool,
 }
 
 /// A dot's radial profile: a core `ratio` times its width across removes `1 + gain` times
@@ -153,6 +156,7 @@ impl Strands {
             width_mm: Vec::with_capacity(n),
             color: Vec::with_capacity(n),
             core: None,
+            soft: false,
         }
     }
 
@@ -572,6 +576,7 @@ fn hair_layers(
     let shadow = under_skin_shadow(skin) * strength;
     let units_n = hairs.iter().filter(|h| h.unit > 0).count();
     let mut under = Strands::with_capacity(units_n);
+    under.soft = true;
     let segments = if style == crate::hair::Hairstyle::LongPart {
         units_n * (crate::hair::LONG_ON_SCALP_MM / crate::hair::LONG_SEGMENT_MM) as usize
     } else {

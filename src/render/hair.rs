@@ -35,18 +35,24 @@ pub fn darken(
             if layer.core.is_some() != dots {
                 continue;
             }
-            splat(projected, layer.core, vis, &mut |k, deposits| {
-                let c = layer.color[k];
-                for &(p, cover, dark) in deposits {
-                    let p = p as usize;
-                    if dots {
-                        trans[p] *= (Vec3::ONE - c * dark).max(Vec3::ZERO);
-                    } else {
-                        acc[p] += cover;
-                        trans[p] += c * cover;
+            splat(
+                projected,
+                layer.core,
+                layer.soft,
+                vis,
+                &mut |k, deposits| {
+                    let c = layer.color[k];
+                    for &(p, cover, dark) in deposits {
+                        let p = p as usize;
+                        if dots {
+                            trans[p] *= (Vec3::ONE - c * dark).max(Vec3::ZERO);
+                        } else {
+                            acc[p] += cover;
+                            trans[p] += c * cover;
+                        }
                     }
-                }
-            });
+                },
+            );
         }
     }
 }
@@ -97,7 +103,7 @@ pub fn shafts(
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
     let colours = &prep.shaft_colours;
-    splat(&prep.shafts, None, vis, &mut |k, deposits| {
+    splat(&prep.shafts, None, false, vis, &mut |k, deposits| {
         for &(p, cover, _) in deposits {
             acc[p as usize] += cover;
             acc_c[p as usize] += colours[k] * cover;

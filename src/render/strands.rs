@@ -20,6 +20,11 @@ pub fn coverage(a: f32) -> f32 {
     a.min(1.0)
 }
 
+/// How much wider than the strand a `soft` strand's footprint is, with a tent profile across
+/// it: the shafts' shadows under the skin, drawn as boxes up close, read as crisp dashes of
+/// rain on a razor-shaved side (practitioner reviews, stops 10 and 11).
+pub const SOFT_FOOTPRINT: f32 = 2.0;
+
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
 
@@ -29,12 +34,14 @@ const DEPTH_SLACK: f32 = 0.004;
 pub type Deposit = (u32, f32, f32);
 
 /// Calls `apply(strand, deposits)` for every visible strand touching the band, with its
-/// [`Deposit`]s, from the strands' projections (`super::prepare`). `apply` is a trait object
+/// [`Deposit`]s, from the strands' projections (`super::prepare`); `soft` strands wider than
+/// a pixel spread over [`SOFT_FOOTPRINT`] times their width. `apply` is a trait object
 /// called once a strand, so the wasm holds one copy of this function, not one per caller
 /// (10 KB raw, 2.3 KB gzipped), without an indirect call per pixel.
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
+    soft: bool,
     vis: &VisBuffer,
     apply: &mut dyn FnMut(usize, &[Deposit]),
 ) {
@@ -99,6 +106,38 @@ pub fn splat(
                 disc(x, y, spread, core, w, (y0, y1), per, |p, cover, dark| {
                     buf.push((p as u32, cover, dark));
                 });
+            } else if soft {
+                // Wider than a pixel and soft: across the strand a tent [`SOFT_FOOTPRINT`]
+                // times its width, along it the box (a taper at the root parted a shadow from
+                // its shaft's cut end), the weights summing to one.
+                let (ux, uy) = if len > 0.0 {
+                    (dx / len, dy / len)
+                } else {
+                    (1.0, 0.0)
+                };
+                let foot = spread * SOFT_FOOTPRINT;
+                let (across, along) = (foot.ceil() as usize, spread.ceil() as usize);
+                let tent =
+                    |i: usize| 1.0 - 0.9 * ((i as f32 + 0.5) / across as f32 * 2.0 - 1.0).abs();
+                let total: f32 = (0..across).map(tent).sum();
+                let norm = per / (total * along as f32);
+                for j in 0..along {
+                    let a = ((j as f32 + 0.5) / along as f32 - 0.5) * spread;
+                    for i in 0..across {
+                        let b = ((i as f32 + 0.5) / across as f32 - 0.5) * foot;
+                        let cell = norm * tent(i);
+                        bilinear(
+                            x + ux * a - uy * b,
+                            y + uy * a + ux * b,
+                            w,
+                            (y0, y1),
+                            cell,
+                            |p, a| {
+                                buf.push((p as u32, a, a));
+                            },
+                        );
+                    }
+                }
             } else {
                 // Wider than a pixel (close-up): a box of the strand's width.
                 let n = spread.ceil() as usize;
@@ -248,11 +287,61 @@ fn bilinear(
 
 #[cfg(test)]
 mod tests {
-    use super::coverage;
+    use super::{coverage, splat, Projected, SOFT_FOOTPRINT};
+    use crate::render::raster::VisBuffer;
 
     #[test]
     fn coverage_is_the_area_up_to_a_full_pixel() {
         assert_eq!(coverage(0.25), 0.25);
         assert_eq!(coverage(3.0), 1.0);
+    }
+
+    /// Per pixel, what a strand 4 px wide and 20 px long deposits, hard or soft.
+    fn deposits(soft: bool) -> Vec<f32> {
+        let mut vis = VisBuffer::default();
+        vis.reset(64, 0, 64);
+        vis.id.fill(0);
+        vis.inv_z.fill(1.0);
+        let strand = Some(Projected {
+            xa: 32.0,
+            ya: 20.0,
+            iza: 1.0,
+            xb: 32.0,
+            yb: 40.0,
+            width: 4.0,
+        });
+        let mut acc = vec![0.0; 64 * 64];
+        splat(&[strand], None, soft, &vis, &mut |_, d| {
+            for &(p, cover, _) in d {
+                acc[p as usize] += cover;
+            }
+        });
+        acc
+    }
+
+    #[test]
+    fn a_soft_strand_lays_the_same_area_wider_and_fainter() {
+        let (hard, soft) = (deposits(false), deposits(true));
+        let sum = |v: &[f32]| v.iter().sum::<f32>();
+        assert!((sum(&soft) / sum(&hard) - 1.0).abs() < 1e-4, "area kept");
+        let peak = |v: &[f32]| v.iter().copied().fold(0.0, f32::max);
+        assert!(
+            peak(&soft) < 0.85 * peak(&hard),
+            "{} {}",
+            peak(&soft),
+            peak(&hard)
+        );
+        // Across the strand (row 30) the soft one reaches about twice as far.
+        let span = |v: &[f32]| v[30 * 64..31 * 64].iter().filter(|&&a| a > 1e-3).count();
+        let ratio = span(&soft) as f32 / span(&hard) as f32;
+        assert!(
+            ratio > 0.7 * SOFT_FOOTPRINT,
+            "{} {}",
+            span(&soft),
+            span(&hard)
+        );
+        // Along it, no taper at the root: its first rows are as covered as the hard one's.
+        let row = |v: &[f32], y: usize| v[y * 64..(y + 1) * 64].iter().sum::<f32>();
+        assert!((row(&soft, 21) / row(&hard, 21) - 1.0).abs() < 0.05);
     }
 }
