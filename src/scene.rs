@@ -329,8 +329,7 @@ impl SceneBuilder {
         let skin = skin::skin_albedo(c.skin, c.undertone);
         let scalp_skin = skin::scalp_albedo(skin, c.scalp_offset);
         let mut meshes = head.meshes.clone();
-        let seed = c.seed;
-        for (mesh, part) in meshes.iter_mut().zip(&head.parts) {
+        for (mi, (mesh, part)) in meshes.iter_mut().zip(&head.parts).enumerate() {
             match part {
                 Part::Face => {
                     let brow = skin::brow_albedo(
@@ -352,11 +351,11 @@ impl SceneBuilder {
                         .zip(&head.lip)
                         .zip(&head.beard)
                         .zip(&head.flush)
-                        .zip(&mesh.positions)
-                        .map(|((((&b, &l), &d), &f), &p)| {
+                        .zip(&head.mottle[mi])
+                        .map(|((((&b, &l), &d), &f), &m)| {
                             let c = skin + (flushed - skin) * f;
                             let c = c + (skin::lip_albedo(skin) - c) * l;
-                            let c = c * skin::mottle(seed, p);
+                            let c = c * m;
                             let c = c * (Vec3::ONE - stubble * d);
                             c + (brow - c) * b
                         })
@@ -415,18 +414,10 @@ impl SceneBuilder {
                 // Ears run redder than the face (thin, well perfused skin).
                 Part::Ear => {
                     let ear = skin + (skin::flushed_albedo(skin) - skin) * EAR_FLUSH;
-                    mesh.albedo = mesh
-                        .positions
-                        .iter()
-                        .map(|&p| ear * skin::mottle(seed, p))
-                        .collect();
+                    mesh.albedo = head.mottle[mi].iter().map(|&m| ear * m).collect();
                 }
                 Part::Body => {
-                    mesh.albedo = mesh
-                        .positions
-                        .iter()
-                        .map(|&p| skin * skin::mottle(seed, p))
-                        .collect();
+                    mesh.albedo = head.mottle[mi].iter().map(|&m| skin * m).collect();
                 }
                 Part::Eye => {}
             }

@@ -463,7 +463,6 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
     // evenly; under razor-shaved hair by the shafts' shadow through the skin, a cool grey.
     // Bald skin keeps its colour.
     use smp_visualiser::head::ScalpPoint;
-    use smp_visualiser::look::skin::mottle;
     let mut b = SceneBuilder::default();
     for (style, lo, hi) in [
         (Hairstyle::Clipper2, 0.25, 0.35),
@@ -498,7 +497,7 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
                 t: uv[1],
                 p,
             });
-            let ratio = mesh.albedo[i] / (skin * mottle(c.seed, p));
+            let ratio = mesh.albedo[i] / (skin * head.mottle[0][i]);
             if field.density >= 0.99 && field.miniaturised == 0.0 && field.scar == 0.0 {
                 haired += 1;
                 assert!((lo..hi).contains(&ratio.y), "{style:?} at {uv:?}: {ratio}");

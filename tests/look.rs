@@ -324,7 +324,6 @@ fn sun_and_downlight_cast_shadows_without_shadowing_what_they_light() {
 fn a_mans_shaved_beard_greys_his_lower_face_only() {
     use smp_visualiser::consultation::Sex;
     use smp_visualiser::hair::HairColour;
-    use smp_visualiser::look::skin::mottle;
     use smp_visualiser::scene::SceneBuilder;
     let mut b = SceneBuilder::default();
     // Per face vertex: albedo over bare skin, where the beard is full and where there is none.
@@ -338,10 +337,10 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         for (i, &w) in head.beard.iter().enumerate() {
             let p = mesh.positions[i];
             if bare(i) && w > 0.99 {
-                full.push(mesh.albedo[i] / (skin * mottle(c.seed, p)));
+                full.push(mesh.albedo[i] / (skin * head.mottle[0][i]));
             } else if bare(i) && w == 0.0 && p.z > 40.0 && p.y < 20.0 {
                 // The face above the beard line and below the brows: no hair of any kind.
-                none.push(mesh.albedo[i] / (skin * mottle(c.seed, p)));
+                none.push(mesh.albedo[i] / (skin * head.mottle[0][i]));
             }
         }
         (full, none)
@@ -358,7 +357,7 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         let (mesh, head) = (&scene.meshes[0], &scene.head);
         let flushed: Vec<glam::Vec3> = (0..head.flush.len())
             .filter(|&i| head.flush[i] > 0.6 && head.beard[i] == 0.0 && head.lip[i] == 0.0)
-            .map(|i| mesh.albedo[i] / (skin * mottle(c.seed, mesh.positions[i])))
+            .map(|i| mesh.albedo[i] / (skin * head.mottle[0][i]))
             .collect();
         assert!(flushed.len() > 200, "{} flushed vertices", flushed.len());
         assert!(
@@ -396,7 +395,7 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
 #[test]
 fn skin_is_mottled_not_one_colour() {
     // Over the forehead and cheeks the skin's tone wanders by a few per cent about its
-    // swatch, and the same seed gives the same mottling.
+    // swatch; the pattern is a function of seed and position.
     use smp_visualiser::look::skin::mottle;
     let c = Consultation::default();
     let scene = smp_visualiser::scene::SceneBuilder::default()

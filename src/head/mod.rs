@@ -308,6 +308,10 @@ pub struct Head {
     pub lip: Vec<f32>,
     pub beard: Vec<f32>,
     pub flush: Vec<f32>,
+    /// Per mesh and vertex, the factor mottling takes the skin's colour by (see
+    /// [`crate::look::skin::mottle`]): built with the head, once per sex and size, since
+    /// evaluated at every preset change it cost about 10 ms of a rebuild in Chromium.
+    pub mottle: Vec<Vec<Vec3>>,
     pub chart: ScalpChart,
     pub landmarks: Landmarks,
 }
@@ -334,6 +338,9 @@ const EYE_SURFACE: Surface = Surface {
     specular: 1.0,
     scatter: Vec3::ONE,
 };
+
+/// Seed of the skin's mottling: the head's own, not the consultation's.
+const MOTTLE_SEED: u64 = 0x6d6f_7474_6c65;
 
 /// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's
 /// `s` axis); about 2 mm between vertices on the scalp.
@@ -484,6 +491,15 @@ impl Head {
         meshes.push(body);
         parts.push(Part::Body);
         let landmarks = Landmarks::find(&meshes, &parts, &chart, &face_sdf, k);
+        let mottle = meshes
+            .iter()
+            .map(|m| {
+                m.positions
+                    .iter()
+                    .map(|&p| crate::look::skin::mottle(MOTTLE_SEED, p))
+                    .collect()
+            })
+            .collect();
         Self {
             params: *params,
             meshes,
@@ -492,6 +508,7 @@ impl Head {
             lip,
             beard,
             flush,
+            mottle,
             chart,
             landmarks,
         }

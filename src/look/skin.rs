@@ -197,11 +197,11 @@ pub const MOTTLE_TONE: f32 = 0.035;
 pub const MOTTLE_RED: f32 = 0.09;
 pub const MOTTLE_MM: f32 = 9.0;
 
-/// The factor skin at head-frame `p` (mm) takes from mottling, from the consultation's seed.
-/// A function of position alone, so the meshes that meet at the neck agree.
+/// The factor skin at head-frame `p` (mm) takes from mottling with `seed`. A function of
+/// position alone, so the meshes that meet at the neck agree.
 #[must_use]
 pub fn mottle(seed: u64, p: Vec3) -> Vec3 {
-    let n = crate::loss::noise::EdgeNoise::new(seed ^ 0x6d6f_7474_6c65);
+    let n = crate::loss::noise::EdgeNoise::new(seed);
     let at = |n: crate::loss::noise::EdgeNoise| {
         0.5 * (n.at(p.x + 0.6 * p.z, p.y, MOTTLE_MM) + n.at(p.z - 0.6 * p.x, p.y + 91.0, MOTTLE_MM))
     };
