@@ -453,13 +453,14 @@ impl SceneBuilder {
 /// between the hairs of a #2 is darker than bare skin, and drawn as bare it showed as a white
 /// streak beside every hair (practitioner review). A #1 at 0.41 read as grey-beige fur where
 /// dark brown #1 hair is a dark velvet (second review, stop 10); at 0.7 as a solid mass with
-/// no scalp showing, as dark as a #2, where §4.4 says #0.5–#1 show the scalp (third): 0.55. [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has
-/// no figure for how much a short canopy shades the scalp]
+/// no scalp showing, as dark as a #2, where §4.4 says #0.5–#1 show the scalp (third): 0.55.
+/// [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has no figure
+/// for how much a short canopy shades the scalp]
 ///
 /// Shorter hair shows as its shafts' grey-blue shadow through the skin (§4.4). Part of that
-/// is carried smooth too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides read as
-/// pale suede, skin-coloured gaps between grey streaks, where a real shaved head shows an
-/// even blue-grey cast at conversation distance (practitioner review, stop 10). `skin` sets
+/// is carried smooth too, [`UNDER_BAKED`] of it: drawn only per shaft, the razor-shaved sides
+/// read as pale suede, skin-coloured gaps between grey streaks, where a real shaved head
+/// shows an even blue-grey cast at conversation distance (practitioner review, stop 10). `skin` sets
 /// how much of it shows (see [`under_skin_show`]).
 fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     let length_mm = style.length_mm();
@@ -492,7 +493,13 @@ fn beard_darkness(c: &Consultation) -> f32 {
 /// How much of [`canopy`]'s shade falls where the loss field says `f`: in proportion to the
 /// hair present, finer miniaturised hairs shading less.
 pub(crate) fn hair_shade(f: &crate::loss::LossSample) -> f32 {
-    f.density * (1.0 - 0.6 * f.miniaturised)
+    f.density * fineness(f.miniaturised)
+}
+
+/// A hair's width, and so its shade, against a terminal one's at miniaturisation `m`: a
+/// fully miniaturised hair is 40 % as wide.
+fn fineness(m: f32) -> f32 {
+    1.0 - 0.6 * m
 }
 
 /// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.
@@ -575,7 +582,7 @@ fn hair_layers(
     };
     let mut shafts = Strands::with_capacity(segments);
     for h in &hairs {
-        let fine = 1.0 - 0.6 * h.miniaturised;
+        let fine = fineness(h.miniaturised);
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
         // hairs, so overlapping hairs do not count twice.
         if h.unit > 0 {
