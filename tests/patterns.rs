@@ -112,6 +112,52 @@ fn norwood_temple_recession_depth_and_the_ear_canal_rule() {
     within("IIa temple", depth(&metrics(Norwood2a)), 0.0, 20.0);
 }
 
+/// The most forward hair-bearing point (head-frame z, mm) on each side of the head within
+/// a band of heights, scanning the chart finely.
+fn temple_front_z(f: &LossField, h: &Head, y: (f32, f32)) -> [f32; 2] {
+    let (lo, hi) = h.chart.s_range();
+    let mut front = [f32::MIN; 2];
+    for i in 0..=600 {
+        let s = lo + (hi - lo) * i as f32 / 600.0;
+        for j in 0..=240 {
+            let t = -120.0 + j as f32;
+            let Some(q) = h.chart.point(s, t) else {
+                continue;
+            };
+            if q.p.x.abs() < 55.0 || q.p.y < y.0 || q.p.y > y.1 || q.p.z < 0.0 {
+                continue;
+            }
+            if f.sample(&q).density > 0.5 {
+                let side = usize::from(q.p.x < 0.0);
+                front[side] = front[side].max(q.p.z);
+            }
+        }
+    }
+    front
+}
+
+#[test]
+fn native_temples_have_temporal_peaks() {
+    // §5.6: the temple line juts forward to a temporal peak, with the frontotemporal
+    // recess above it; the sideburn below runs back toward the ear.
+    let (f, h) = field(Norwood1);
+    let peak = temple_front_z(&f, h, (37.0, 43.0));
+    let recess = temple_front_z(&f, h, (54.0, 60.0));
+    let below = temple_front_z(&f, h, (18.0, 24.0));
+    for side in 0..2 {
+        let (p, r, b) = (peak[side], recess[side], below[side]);
+        assert!(
+            p - r >= 4.0,
+            "side {side}: peak z {p} mm, recess above {r} mm"
+        );
+        assert!(
+            p - b >= 4.0,
+            "side {side}: peak z {p} mm, line below {b} mm"
+        );
+        within("temporal peak z", p, 35.0, 60.0);
+    }
+}
+
 #[test]
 fn norwood_crown_bridge_and_fringe() {
     // §1.2: crown 4–6 cm (III-vertex), 6–9 (IV), 9–12 (V); none before.

@@ -80,7 +80,7 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     // Below the brows the line holds at any width: the cheeks under the outer eye (|x| about
     // 50) are face, however close to the midline they sit.
     let lateral = smoothstep(40.0, 56.0, p.x.abs()).max(1.0 - smoothstep(20.0, 35.0, p.y));
-    let temple_z = 22.0 + 0.42 * (p.y + 12.0);
+    let temple_z = 22.0 + 0.42 * (p.y + 12.0) + temple_peak(p.y);
     let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander * h.wander, h.temple_edge));
 
     // Sideburn bottom in front of the ear.
@@ -123,6 +123,27 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let v = front * temple * sideburn * nape * ear;
     v * smoothstep(TAIL.0, TAIL.1, v)
 }
+
+/// The temporal peak: the temple line juts forward to a point at about brow-top height,
+/// with the frontotemporal recess behind it above (research/domain.md §5.6: "temporal
+/// peaks", "do not flatten or fill" the angle). Without it the line ran straight down and
+/// back to the sideburn, the look of a receded or badly restored temple (practitioner
+/// review, stop 11). Returns how far forward (mm, +z) the line moves at height y.
+fn temple_peak(y: f32) -> f32 {
+    let (y0, half) = TEMPLE_PEAK_Y;
+    let peak = TEMPLE_PEAK_MM * (1.0 - ((y - y0).abs() / half).min(1.0));
+    let recess = TEMPLE_RECESS_MM * smoothstep(y0 + 6.0, y0 + 18.0, y);
+    peak - recess
+}
+
+/// Temporal peak: how far forward of the straight temple line its point reaches (mm), and
+/// its height and half-height (mm, unscaled: about the top of the brow, eye centre y 11,
+/// brow y 28). [estimate, from side-view photographs: the point sits about a third of the
+/// way from the lateral canthus back to the ear]
+const TEMPLE_PEAK_MM: f32 = 12.0;
+const TEMPLE_PEAK_Y: (f32, f32) = (40.0, 15.0);
+/// How far the line steps back above the peak, into the frontotemporal recess (mm).
+const TEMPLE_RECESS_MM: f32 = 7.0;
 
 /// Presence below which the field fades to none (fractions of full density).
 const TAIL: (f32, f32) = (0.02, 0.06);
