@@ -244,7 +244,7 @@ impl Prepared {
             self.shaft_colours.extend((0..s.a.len()).map(|k| {
                 let t = normalize_or(s.b[k] - s.a[k], s.normal[k]);
                 let v = normalize_or(cam.eye - s.a[k], -cam.forward);
-                strand_colour(scene, s.color[k], t, v)
+                strand_colour(&scene.lighting, s.color[k], t, s.normal[k], v)
             }));
         }
     }
