@@ -139,12 +139,22 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     );
     d = smooth_union(d, shoulders(p), SHOULDER_BLEND);
     // Brow ridge, then the sockets cut under it.
-    let brow = |x: f32| Vec3::new(x, 28.0, s.brow_forward);
-    d = smooth_union(
-        d,
-        cone_capsule(p, brow(-36.0), brow(36.0), s.brow_radius, s.brow_radius),
-        14.0,
-    );
+    // It follows the forehead's curve back toward the temples and thins there: drawn as one
+    // straight bar, its ends stood proud of the temples as ledges whose sun shadows floated
+    // on the cheeks (practitioner review, stop 11).
+    let brow = |x: f32, back: f32| Vec3::new(x, 28.0, s.brow_forward - back);
+    let (r, (x1, b1), (x2, b2)) = (s.brow_radius, BROW_BEND, BROW_END);
+    let mut ridge = cone_capsule(p, brow(-x1, b1), brow(x1, b1), r, r);
+    for sx in [-1.0, 1.0] {
+        ridge = ridge.min(cone_capsule(
+            p,
+            brow(x1 * sx, b1),
+            brow(x2 * sx, b2),
+            r,
+            r * BROW_END_R,
+        ));
+    }
+    d = smooth_union(d, ridge, 14.0);
     for sx in [-1.0, 1.0] {
         let c = mirror(EYE_CENTRE, sx);
         // The socket stops short of the brow's underside: cut up into it (to 25 mm, not
@@ -192,6 +202,13 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     );
     d * s.size
 }
+
+/// The brow ridge's path (unscaled mm): out to x at the bend, then to its lateral end, and
+/// how far behind its midline depth each lies; the end's radius as a share of the midline's.
+/// [estimate, by eye: the lateral orbital rim sits well behind the eyeball's front]
+const BROW_BEND: (f32, f32) = (20.0, 0.0);
+const BROW_END: (f32, f32) = (38.0, 10.0);
+const BROW_END_R: f32 = 0.7;
 
 /// The neck's axis (unscaled mm), shared by the head and the body.
 const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -16.0);
