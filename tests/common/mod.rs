@@ -61,8 +61,10 @@ pub fn golden_matrix() -> Vec<(String, Consultation, View)> {
         pitch_deg,
         zoom,
     };
+    // The client: Norwood V, healed after three sessions (the default is before any).
     let client = |hairstyle, lighting| Consultation {
         preset: Preset::Norwood5,
+        session: 3,
         hairstyle,
         lighting,
         ..Consultation::default()
