@@ -254,6 +254,15 @@ fn fresh_dots_are_larger_and_darker_than_healed_by_the_stated_factors() {
 
 /// Mean linear RGB of the centre (56 × 56 px) of a 256² top view: bald scalp on a Norwood VII.
 fn scalp_rgb(c: &Consultation) -> glam::Vec3 {
+    scalp_rgb_seen(c, 90.0, (100..156, 100..156))
+}
+
+/// Mean linear colour of a window `(columns, rows)` of a 256² front render from `pitch`.
+fn scalp_rgb_seen(
+    c: &Consultation,
+    pitch_deg: f32,
+    (cols, rows): (std::ops::Range<usize>, std::ops::Range<usize>),
+) -> glam::Vec3 {
     use smp_visualiser::math::srgb_to_linear;
     let scene = SceneBuilder::default().build(c).unwrap();
     let rgba = smp_visualiser::render::render_rgba(
@@ -262,24 +271,74 @@ fn scalp_rgb(c: &Consultation) -> glam::Vec3 {
             width: 256,
             height: 256,
             yaw_deg: 0.0,
-            pitch_deg: 90.0,
+            pitch_deg,
             zoom: 1.0,
         },
     );
     let mut sum = glam::Vec3::ZERO;
-    for y in 100..156 {
-        for x in 100..156 {
+    let n = (cols.len() * rows.len()) as f32;
+    for y in rows {
+        for x in cols.clone() {
             let p = &rgba[(y * 256 + x) * 4..];
             let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
             sum += glam::Vec3::new(l(p[0]), l(p[1]), l(p[2]));
         }
     }
-    sum / (56.0 * 56.0)
+    sum / n
 }
 
 /// Mean linear luminance of the same window.
 fn scalp_luminance(c: &Consultation) -> f32 {
     scalp_rgb(c).dot(glam::Vec3::new(0.2126, 0.7152, 0.0722))
+}
+
+#[test]
+fn healed_smp_does_not_thin_out_at_a_slant() {
+    // From a little above eye level the top of the head is seen about 70° off its normal.
+    // Pigment lies in the dermis as a deposit about half as deep as it is wide, not as a
+    // flat disc: seen at a slant the treated top darkens at least as much as seen from above
+    // (as flat discs it lightened: 15.3 % against 16.4 %, and beside the razor-shaved sides
+    // of the usual 3/4 view the top read as bare skin), and stays within half as much again
+    // as the client's own shaved hair seen the same way (no helmet).
+    use smp_visualiser::hair::Hairstyle;
+    let c = Consultation {
+        preset: Preset::Norwood7,
+        hairstyle: Hairstyle::Razor,
+        ..Consultation::default()
+    };
+    let luma = |c: &Consultation, pitch, window| {
+        scalp_rgb_seen(c, pitch, window).dot(glam::Vec3::new(0.2126, 0.7152, 0.0722))
+    };
+    let darkening = |c: &Consultation, pitch, window: (std::ops::Range<usize>, _)| {
+        let bare = luma(c, pitch, window.clone());
+        let healed = luma(
+            &Consultation {
+                session: 3,
+                ..c.clone()
+            },
+            pitch,
+            window.clone(),
+        );
+        let shaved = luma(
+            &Consultation {
+                preset: Preset::Norwood1,
+                ..c.clone()
+            },
+            pitch,
+            window,
+        );
+        ((bare - healed) / bare, (bare - shaved) / bare)
+    };
+    let (above, _) = darkening(&c, 90.0, (100..156, 100..156));
+    let (slant, shaved) = darkening(&c, 20.0, (108..148, 34..46));
+    eprintln!(
+        "healed SMP darkens {:.1} % from above, {:.1} % at a slant; shaved hair at a slant {:.1} %",
+        above * 100.0,
+        slant * 100.0,
+        shaved * 100.0
+    );
+    assert!(slant >= above, "{slant} at a slant, {above} from above");
+    assert!(slant <= 1.5 * shaved, "{slant} against shaved {shaved}");
 }
 
 #[test]
