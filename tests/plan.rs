@@ -78,11 +78,36 @@ fn dot_sizes_follow_the_plan_with_jitter() {
         ..c.plan.clone()
     };
     let dots = impressions(&plan, &scene.head, &scene.loss, c.seed);
-    let mean = dots.iter().map(|d| d.diameter_mm).sum::<f32>() / dots.len() as f32;
-    assert!((mean - 0.2).abs() < 0.005, "{mean}");
-    assert!(dots
+    // The frontal hairline's work is finer: smaller and lighter toward the front of its ramp.
+    let shape = plan.hairline(1.0);
+    let behind = |d: &smp_visualiser::plan::Impression| {
+        let q = scene.head.chart.point(d.st[0], d.st[1]).unwrap();
+        (d.st[1].abs() < 55.0).then(|| scene.loss.behind_front_line(&q, &shape))
+    };
+    let (mut front, mut inside) = (Vec::new(), Vec::new());
+    for d in &dots {
+        match behind(d) {
+            Some(b) if b < 0.0 => front.push(*d),
+            Some(b) if b < 0.5 * shape.front_edge + smp_visualiser::plan::FINE_MM => {}
+            _ => inside.push(*d),
+        }
+    }
+    let mean = |v: &[smp_visualiser::plan::Impression],
+                f: fn(&smp_visualiser::plan::Impression) -> f32| {
+        v.iter().map(f).sum::<f32>() / v.len() as f32
+    };
+    let size = mean(&inside, |d| d.diameter_mm);
+    assert!((size - 0.2).abs() < 0.005, "{size}");
+    assert!(inside
         .iter()
         .all(|d| (0.8 * 0.2..=1.2 * 0.2).contains(&d.diameter_mm)));
+    assert!(front.len() > 20, "{} dots at the front", front.len());
+    let (front_size, front_k) = (mean(&front, |d| d.diameter_mm), mean(&front, |d| d.k));
+    assert!(
+        front_size < 0.85 * size,
+        "front {front_size} mm, inside {size} mm"
+    );
+    assert!(front_k < 0.9 * mean(&inside, |d| d.k), "front k {front_k}");
     // Some impressions are pairs, echoing two-hair follicular units, 0.25–0.35 mm apart.
     let pairs: Vec<f32> = dots
         .iter()
@@ -98,10 +123,11 @@ fn dot_sizes_follow_the_plan_with_jitter() {
         "{pairs:?}"
     );
     // Each session darker than the last on average, the middle one at the planned k, and
-    // within a session dots differ in shade by up to ±12 %, most of that range used.
+    // within a session dots differ in shade by up to ±12 %, most of that range used (away
+    // from the hairline's finer work).
     let k: Vec<[f32; 3]> = (1..=3)
         .map(|s| {
-            let ks: Vec<f32> = dots
+            let ks: Vec<f32> = inside
                 .iter()
                 .filter(|d| d.session == s)
                 .map(|d| d.k)
@@ -424,12 +450,22 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
     let (scene, c) = norwood7();
     let chart = &scene.head.chart;
     // First s along the midline where the plan asks for half its density.
-    let midline = |plan: &Plan| {
+    let line_at = |plan: &Plan, t: f32| {
         (0..2000)
             .map(|i| i as f32 * 0.1)
-            .find(|&s| treated(plan, &scene.loss, &chart.point(s, 0.0).unwrap(), 1.0) >= 0.5)
+            .find(|&s| treated(plan, &scene.loss, &chart.point(s, t).unwrap(), 1.0) >= 0.5)
             .unwrap()
     };
+    let midline = |plan: &Plan| line_at(plan, 0.0);
+    // §5.6: the mid-frontal point lowest, the line curving up toward the frontotemporal
+    // corners (a mature line, not a bowl); a ruler line does not.
+    for side in [-1.0, 1.0] {
+        let corner = line_at(&c.plan, 42.0 * side) - midline(&c.plan);
+        assert!(
+            (6.0..=14.0).contains(&corner),
+            "corner {corner} mm behind the midline"
+        );
+    }
     for style in [
         HairlineStyle::Soft,
         HairlineStyle::Broken,

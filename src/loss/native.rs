@@ -27,6 +27,8 @@ pub struct HairlineShape {
     pub wander: f32,
     /// Depth of a widow's peak (mm the midline dips toward the brow), 0 for none.
     pub widows_peak: f32,
+    /// How far (mm) the line curves back at the frontotemporal corners (45 mm out).
+    pub corner: f32,
     /// Ruler-straight: no curve back toward the corners.
     pub straight: bool,
 }
@@ -41,10 +43,15 @@ impl HairlineShape {
             temple_edge: NATIVE_EDGE,
             wander: 1.0,
             widows_peak: 0.0,
+            corner: NATIVE_CORNER,
             straight: false,
         }
     }
 }
+
+/// A native hairline's curve back to its corners (mm): a juvenile line, nearly straight; the
+/// patterns recede the temples themselves.
+pub const NATIVE_CORNER: f32 = 3.0;
 
 /// Native hair presence at q for a head whose midline hairline is at `mfp` (mm).
 pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
@@ -58,7 +65,7 @@ pub(super) fn behind_front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f
     let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5 * h.wander;
     let tn = (q.t / (45.0 * k)).clamp(-1.0, 1.0);
     // The line curves back a little toward the corners; a widow's peak dips at the midline.
-    let curve = if h.straight { 0.0 } else { 3.0 * tn * tn };
+    let curve = if h.straight { 0.0 } else { h.corner * tn * tn };
     let peak = h.widows_peak * (1.0 - (q.t.abs() / (12.0 * k)).min(1.0));
     q.s / k - (h.mfp / k + curve - peak / k) + wander
 }

@@ -75,6 +75,11 @@ pub const GRADIENT_RANGE: (f32, f32) = (1.0, 10.0);
 /// final density (§5.5: "a few stray dots up to 5 mm ahead").
 pub const STRAY_MM: f32 = 5.0;
 pub const STRAY_SHARE: f32 = 0.1;
+/// How far a drawn line curves back at the frontotemporal corners (mm): a mature line, the
+/// mid-frontal point lowest and the corners higher so it does not read as a bowl (§5.6
+/// "Shape"). Drawn as nearly straight as a juvenile line (3 mm), reviewers saw a crisp arc
+/// with no temple angle (practitioner review, stop 12). [estimate]
+pub const MATURE_CORNER_MM: f32 = 9.0;
 /// A widow's peak's depth (mm).
 pub const WIDOWS_PEAK_MM: f32 = 10.0;
 
@@ -95,6 +100,7 @@ pub fn shape(
             temple_edge: 0.5,
             wander: 0.0,
             widows_peak: 0.0,
+            corner: 0.0,
             straight: true,
         };
     }
@@ -108,6 +114,7 @@ pub fn shape(
         } else {
             0.0
         },
+        corner: MATURE_CORNER_MM,
         straight: false,
     }
 }

@@ -269,6 +269,27 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
 /// fringe; third practitioner review).
 const MINIATURISED_SHADE: f32 = 1.0;
 
+/// The frontal hairline's finer work: impressions in the ramp and [`FINE_MM`] behind it are
+/// laid smaller and lighter, most at the front (a single-point needle and a weaker dilution
+/// there, so the line fades out instead of stopping: practitioner review, stop 12, "density
+/// goes from zero to full and the line reads as a crisp arc"). [estimate: research/domain.md
+/// §5.6 gives the transition zone's density only]
+pub const FINE_MM: f32 = 5.0;
+pub const FINE_SIZE: f32 = 0.3;
+pub const FINE_K: f32 = 0.25;
+
+/// How much of the finer hairline work point q gets: 1 at the front of the ramp, none from
+/// [`FINE_MM`] behind it; only between the frontotemporal corners.
+fn front_fineness(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
+    if q.t.abs() >= 55.0 * k {
+        return 0.0;
+    }
+    let shape = plan.hairline(k);
+    let behind = loss.behind_front_line(q, &shape);
+    let half = 0.5 * shape.front_edge;
+    1.0 - crate::math::smoothstep(-half, half + FINE_MM, behind)
+}
+
 /// Blue-noise impression sites at one final density over everywhere any plan could treat,
 /// each with its dice (keep, session, size). They depend on the head, density and seed only,
 /// so a pattern or hairline change re-thins them instead of re-placing them.
@@ -361,6 +382,11 @@ pub fn impressions_from(
         } else {
             plan.dilution_k
         };
+        let fine = if uniform || plan.mistakes.ruler_hairline {
+            0.0
+        } else {
+            front_fineness(plan, loss, q, k)
+        };
         out.push(Impression {
             position: q.p,
             normal: *normal,
@@ -368,7 +394,7 @@ pub fn impressions_from(
             diameter_mm: if uniform {
                 plan.dot_mm
             } else {
-                plan.dot_mm * (0.8 + 0.4 * u_size)
+                plan.dot_mm * (0.8 + 0.4 * u_size) * (1.0 - FINE_SIZE * fine)
             },
             k: if uniform {
                 k_plan
@@ -377,7 +403,7 @@ pub fn impressions_from(
                 // uniform for the shade of any dot.
                 let u_shade = (u_angle * 64.0).fract();
                 let jitter = 1.0 + DOT_SHADE_JITTER * (2.0 * u_shade - 1.0);
-                (k_plan * SESSION_SHADE[session] * jitter).min(0.95)
+                (k_plan * SESSION_SHADE[session] * jitter * (1.0 - FINE_K * fine)).min(0.95)
             },
             session: session as u8 + 1,
             pair: (!uniform && *u_pair < PAIR_SHARE).then(|| {
