@@ -514,10 +514,13 @@ fn under_skin_show(skin: Vec3) -> f32 {
 }
 
 /// What a shaft's shadow under the skin takes from each channel where it covers the skin: a
-/// cool grey (the shaft seen through a scattering layer), more red than blue.
+/// cool grey (the shaft seen through a scattering layer, [`skin::THROUGH_SKIN`]).
 fn under_skin_shadow(skin: Vec3) -> Vec3 {
-    (Vec3::ONE - Vec3::new(0.40, 0.47, 0.64)) * (0.9 * under_skin_show(skin))
+    crate::look::skin::THROUGH_SKIN * (UNDER_LUMINANCE * 0.9 * under_skin_show(skin))
 }
+
+/// Luminance a shaft's shadow takes where it covers the skin fully.
+const UNDER_LUMINANCE: f32 = 0.533;
 
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
 const UNDER_NECK: f32 = 0.35;

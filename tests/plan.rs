@@ -402,6 +402,27 @@ fn healed_smp_darkens_like_shaved_hair_and_fades_over_years() {
     assert!((0.06..=0.2).contains(&healed), "{healed}");
     // SMP imitates the client's own shaved hair: within a fifth of its shadow.
     assert!((healed / shaved - 1.0).abs() < 0.2, "{healed} vs {shaved}");
+    // ... and of its hue: both are dark seen through the same skin (blue over red of what
+    // gets through, against bare skin's, within 2 %; neutral dots were 6 % off).
+    let bare_rgb = scalp_rgb(&c);
+    let cast = |c: &Consultation| {
+        let rgb = scalp_rgb(c);
+        (rgb.z / bare_rgb.z) / (rgb.x / bare_rgb.x)
+    };
+    let (dots, shafts) = (
+        cast(&Consultation {
+            session: 3,
+            ..c.clone()
+        }),
+        cast(&Consultation {
+            preset: Preset::Norwood1,
+            ..c.clone()
+        }),
+    );
+    assert!(
+        (dots / shafts - 1.0).abs() < 0.02,
+        "cast: dots {dots}, shafts {shafts}"
+    );
     // §5.4: 5–10 % contrast lost a year.
     for years in [3.0f32, 5.0] {
         let kept = contrast(years, false) / healed;

@@ -38,16 +38,18 @@ pub const BLUR_MM_PER_YEAR: f32 = 0.0075;
 /// Blown-out dots (§5.5: 0.5–1.5 mm, soft, lower peak): size, and strength over k.
 pub const BLOWN_MM: (f32, f32) = (0.5, 1.5);
 pub const BLOWN_K: f32 = 0.48;
-/// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5).
-pub const BLUE_SHIFT: f32 = 0.35;
-/// The smaller cool cast of pigment at the right depth, the upper dermis. §6.5's modelling
-/// suggestion leaves it neutral, but its physics (skin above the pigment scatters blue back)
-/// act at any depth, and the shafts of the client's own shaved hair, seen through the same
-/// skin, are drawn grey-blue (see `scene::under_skin_shadow`): warm neutral dots beside them
-/// made the treated crown a separate disc (third practitioner review, stop 10). At 0.2,
-/// against the too-deep cast's 0.35, healed dots read slate-blue, as if placed too deep
-/// (review, stop 11). [estimate]
-pub const DEPTH_SHIFT: f32 = 0.1;
+/// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5):
+/// bluer than the through-skin cast correctly placed dots carry (at 0.35 it was barely so).
+pub const BLUE_SHIFT: f32 = 0.6;
+/// How much of the through-skin cast ([`crate::look::skin::THROUGH_SKIN`]) pigment at the
+/// right depth, the upper dermis, shows on the lightest skins. §6.5's modelling suggestion
+/// leaves it neutral, but its physics (skin above the pigment scatters blue back) act at any
+/// depth, and the client's own shaved hair seen through the same skin takes the full cast:
+/// practitioners match the two. Near-neutral dots (0.1 of a smaller cast) read warm brown
+/// beside blue-grey razor-shaved sides (practitioner review, stop 12); the darkest overlaps
+/// no longer turn navy under a full cast, since the renderer greys out casts in deep shadow
+/// (`render::hair::darken`).
+pub const DEPTH_SHIFT: f32 = 1.0;
 
 /// When the head is seen, relative to the treatment.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -80,13 +82,9 @@ fn light_skin(skin: u8) -> f32 {
     ((8.0 - f32::from(skin)) / 5.0).clamp(0.0, 1.0)
 }
 
-/// A cool cast of strength `b`: more red removed than blue, the same luminance removed. The
-/// channels stay within a few per cent of each other: what a dot lets through is one minus
-/// its removal, so near full darkness, where a pair of overlapping dots and their cores go,
-/// a removal of (1.06, 0.99, 0.90) at b = 0.1 left four to ten times more blue than red, and
-/// the darkest dots read navy (practitioner review, stop 11).
+/// The through-skin cast at strength `b` (0 neutral, 1 full), at unit luminance.
 fn cool(b: f32) -> Vec3 {
-    let tint = Vec3::new(1.0, 1.0 - 0.2 * b, 1.0 - 0.6 * b);
+    let tint = Vec3::ONE + (crate::look::skin::THROUGH_SKIN - Vec3::ONE) * b;
     tint * (1.0 / tint.dot(Vec3::new(0.2126, 0.7152, 0.0722)))
 }
 
