@@ -522,15 +522,21 @@ fn under_skin_shadow(skin: Vec3) -> Vec3 {
 /// Luminance a shaft's shadow takes where it covers the skin fully.
 const UNDER_LUMINANCE: f32 = 0.533;
 
+/// How far a cut hair's heading (around the skin normal) and lift stray from its follicle's,
+/// each way (degrees). [estimate, by eye against photographs of #1 and #2 cuts]
+const CUT_HEADING_DEG: f32 = 25.0;
+const CUT_LIFT_DEG: f32 = 12.0;
+
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
 const UNDER_NECK: f32 = 0.35;
 
 /// Share of the clipped length a fully miniaturised hair falls short by. Thinning shortens
 /// the growth phase, so miniaturised hairs stop at a few millimetres (§1.1: the pattern's
 /// edge is a fringe of miniaturised hairs); cut to a full 6 mm, the last few on a Norwood V
-/// top stood out of its outline as stray long hairs (practitioner reviews, stops 9 to 11).
-/// [estimate: research/domain.md gives no length for miniaturised hair]
-const MINIATURISED_SHORT: f32 = 0.6;
+/// top stood out of its outline as stray long hairs (practitioner reviews, stops 9 to 11),
+/// and at 2.4 mm (0.6 short) still as wisps on the skyline (stop 12): vellus hairs are under
+/// 2 mm. [estimate: research/domain.md gives no length for miniaturised hair]
+const MINIATURISED_SHORT: f32 = 0.75;
 
 /// Native hair presence below which long hair does not lie on the skin in front of the ears.
 const BARE_NATIVE: f32 = 0.05;
@@ -554,7 +560,7 @@ fn hair_layers(
     // 12° it gave the head the outline of a shaved one). A #1 at 30° read as combed fur, at
     // 42° as bristling outward from behind (reviews, stop 10).
     let lift = if length <= 3.5 { 36.0f32 } else { 38.0 };
-    let (sl, cl) = crate::math::sin_cos_deg(lift);
+    let mut scatter = crate::math::Rng::new(c.seed ^ 0x9113);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
     let natural = crate::math::hex_to_linear(c.hair_colour.hex());
@@ -630,7 +636,13 @@ fn hair_layers(
         let base = h.root + h.normal * (0.02 * k);
         let tip = if length > 0.0 {
             let grown = length * (1.0 - MINIATURISED_SHORT * h.miniaturised);
-            base + (h.tangent * cl + h.normal * sl) * grown
+            // Each cut hair leans its own way: at one lift and heading the pile read as combed
+            // fur (practitioner review, stop 12), where a clipped head is a velvety pile.
+            let (u, v) = (scatter.next_f32() - 0.5, scatter.next_f32() - 0.5);
+            let (sa, ca) = crate::math::sin_cos_deg(2.0 * CUT_HEADING_DEG * u);
+            let (sl, cl) = crate::math::sin_cos_deg(lift + 2.0 * CUT_LIFT_DEG * v);
+            let heading = h.tangent * ca + h.normal.cross(h.tangent) * sa;
+            base + (heading * cl + h.normal * sl) * grown
         } else {
             // Razor: only the cut end, seen end-on.
             base + h.normal * (0.02 * k)

@@ -552,3 +552,35 @@ fn miniaturised_hairs_stop_short_of_the_clipper_length() {
     // Each hair's own miniaturisation scatters about the field's, hence means.
     assert!(mean(&fine) < 0.6 * 6.0, "miniaturised {}", mean(&fine));
 }
+
+#[test]
+fn clipped_hairs_lean_each_their_own_way() {
+    // A clipped head is a velvety pile, not combed fur: neighbouring cut hairs differ in
+    // lift off the skin and in heading, by some degrees each (a spread, not a single angle).
+    let c = Consultation {
+        preset: Preset::Norwood1,
+        hairstyle: Hairstyle::Clipper1,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let shafts = scene.shafts.as_ref().unwrap();
+    let (mut lifts, mut headings) = (Vec::new(), Vec::new());
+    // Hairs on a patch of the top (|x| < 15 mm, in front of the vertex), where all grow forward.
+    for k in 0..shafts.a.len() {
+        let (a, b, n) = (shafts.a[k], shafts.b[k], shafts.normal[k]);
+        if a.x.abs() > 15.0 || a.z < 20.0 || a.z > 50.0 || n.y < 0.8 {
+            continue;
+        }
+        let d = (b - a).normalize();
+        lifts.push(libm::asinf(d.dot(n).clamp(-1.0, 1.0)).to_degrees());
+        headings.push(libm::atan2f(d.x, d.z).to_degrees());
+    }
+    let spread = |v: &[f32]| {
+        let m = v.iter().sum::<f32>() / v.len() as f32;
+        (v.iter().map(|x| (x - m) * (x - m)).sum::<f32>() / v.len() as f32).sqrt()
+    };
+    assert!(lifts.len() > 200, "{} hairs", lifts.len());
+    let (sl, sh) = (spread(&lifts), spread(&headings));
+    assert!((4.0..=15.0).contains(&sl), "lift spread {sl}°");
+    assert!((8.0..=30.0).contains(&sh), "heading spread {sh}°");
+}
