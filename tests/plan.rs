@@ -608,3 +608,47 @@ fn unwise_choices_are_cautions_not_errors() {
         .iter()
         .any(|k| k.code == "light-skin-light-hair"));
 }
+
+#[test]
+fn thinning_hair_gets_most_of_the_shadow_under_it() {
+    // §3.1: SMP lays its shadow between the remaining hairs. Where a Norwood V fringe has
+    // thinned to half its cover (density less its miniaturised share), the plan lays at
+    // least 65 % of its final density under it (filled only to the hair's share: 45–55 %);
+    // under full hair, next to none.
+    use smp_visualiser::plan::treated;
+    let c = Consultation {
+        preset: Preset::Norwood5,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let chart = &scene.head.chart;
+    let (mut half, mut full) = (Vec::new(), Vec::new());
+    for i in 0..400 {
+        for j in 0..200 {
+            let Some(q) = chart.point(20.0 + i as f32 * 0.6, -100.0 + j as f32) else {
+                continue;
+            };
+            let f = scene.loss.sample(&q);
+            if scene.loss.planned(&q, &c.plan.hairline(1.0)) < 0.99 {
+                continue;
+            }
+            let want = treated(&c.plan, &scene.loss, &q, 1.0);
+            let cover = f.density * (1.0 - f.miniaturised);
+            if (0.45..0.55).contains(&cover) {
+                half.push(want);
+            } else if cover > 0.99 {
+                full.push(want);
+            }
+        }
+    }
+    assert!(
+        half.len() > 20 && full.len() > 100,
+        "{} {}",
+        half.len(),
+        full.len()
+    );
+    let min_half = half.iter().copied().fold(f32::MAX, f32::min);
+    let max_full = full.iter().copied().fold(0.0, f32::max);
+    assert!(min_half >= 0.65, "under half-density hair: {min_half}");
+    assert!(max_full <= 0.05, "under full hair: {max_full}");
+}

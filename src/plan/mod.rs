@@ -255,9 +255,14 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
             // Miniaturised hairs are finer and lighter and hide little scalp: the plan fills in
             // under them. Counted as terminal hairs, they left a pale band between the SMP
             // and the fringe (practitioner review).
+            // Under thinning hair the practitioner lays the shadow between the hairs (§3.1)
+            // and carries it well under the edge of the remaining hair: filled only to the
+            // hair's share, the band where a fringe thins read as a pale gap between the
+            // dots and the hair (practitioner reviews, stop 12). Squared, half-density hair
+            // gets three quarters of the dots, dense hair nearly none.
             let s = loss.sample(q);
             let covered = s.density * (1.0 - MINIATURISED_SHADE * s.miniaturised);
-            (want - covered).clamp(0.0, 1.0 + EDGE_BOOST)
+            (want - covered * covered).clamp(0.0, 1.0 + EDGE_BOOST)
         }
         Coverage::FullScalp => want,
     }
