@@ -525,6 +525,9 @@ const UNDER_LUMINANCE: f32 = 0.533;
 /// How far a cut hair's heading (around the skin normal) and lift stray from its follicle's,
 /// each way (degrees). [estimate, by eye against photographs of #1 and #2 cuts]
 const CUT_HEADING_DEG: f32 = 25.0;
+/// How far a follicle's own heading strays from the growth field's, each way (degrees).
+/// [estimate]
+const FOLLICLE_HEADING_DEG: f32 = 15.0;
 const CUT_LIFT_DEG: f32 = 12.0;
 
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
@@ -594,11 +597,21 @@ fn hair_layers(
         let fine = fineness(h.miniaturised);
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
         // hairs, so overlapping hairs do not count twice.
+        // Follicles themselves point a little each their own way: drawn along the growth
+        // field alone, a shaved side's shadows were identical parallel dashes, a barcode
+        // (practitioner review, stop 12).
+        let (u, v, w) = (
+            scatter.next_f32() - 0.5,
+            scatter.next_f32() - 0.5,
+            scatter.next_f32() - 0.5,
+        );
+        let (sf, cf) = crate::math::sin_cos_deg(2.0 * FOLLICLE_HEADING_DEG * w);
+        let tangent = h.tangent * cf + h.normal.cross(h.tangent) * sf;
         if h.unit > 0 {
             let width = (0.15 + 0.06 * f32::from(h.unit - 1)) * k * fine;
             under.push(
                 h.root,
-                h.root - h.tangent * (under_len * reach),
+                h.root - tangent * (under_len * reach),
                 h.normal,
                 width,
                 shadow,
@@ -638,10 +651,9 @@ fn hair_layers(
             let grown = length * (1.0 - MINIATURISED_SHORT * h.miniaturised);
             // Each cut hair leans its own way: at one lift and heading the pile read as combed
             // fur (practitioner review, stop 12), where a clipped head is a velvety pile.
-            let (u, v) = (scatter.next_f32() - 0.5, scatter.next_f32() - 0.5);
             let (sa, ca) = crate::math::sin_cos_deg(2.0 * CUT_HEADING_DEG * u);
             let (sl, cl) = crate::math::sin_cos_deg(lift + 2.0 * CUT_LIFT_DEG * v);
-            let heading = h.tangent * ca + h.normal.cross(h.tangent) * sa;
+            let heading = tangent * ca + h.normal.cross(tangent) * sa;
             base + (heading * cl + h.normal * sl) * grown
         } else {
             // Razor: only the cut end, seen end-on.

@@ -4,6 +4,7 @@
 
 mod common;
 
+use glam::Vec3;
 use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
@@ -553,34 +554,72 @@ fn miniaturised_hairs_stop_short_of_the_clipper_length() {
     assert!(mean(&fine) < 0.6 * 6.0, "miniaturised {}", mean(&fine));
 }
 
+/// Spread (degrees, standard deviation) of angles about their 5 mm cell's own mean: how much
+/// neighbours differ, not how the growth field turns across a patch.
+fn local_spread(samples: &[(Vec3, f32)]) -> f32 {
+    use std::collections::HashMap;
+    let mut cells: HashMap<(i32, i32), Vec<f32>> = HashMap::new();
+    for (p, a) in samples {
+        let key = ((p.x / 5.0).floor() as i32, (p.z / 5.0).floor() as i32);
+        cells.entry(key).or_default().push(*a);
+    }
+    let (mut sum, mut n) = (0.0, 0usize);
+    for v in cells.values().filter(|v| v.len() >= 4) {
+        let m = v.iter().sum::<f32>() / v.len() as f32;
+        sum += v.iter().map(|x| (x - m) * (x - m)).sum::<f32>();
+        n += v.len();
+    }
+    (sum / n as f32).sqrt()
+}
+
 #[test]
 fn clipped_hairs_lean_each_their_own_way() {
     // A clipped head is a velvety pile, not combed fur: neighbouring cut hairs differ in
-    // lift off the skin and in heading, by some degrees each (a spread, not a single angle).
+    // lift off the skin and in heading, by some degrees each; and the follicles under them
+    // too, so a shaved head's shadows under the skin are no barcode of parallel dashes.
     let c = Consultation {
         preset: Preset::Norwood1,
         hairstyle: Hairstyle::Clipper1,
         ..Consultation::default()
     };
     let scene = SceneBuilder::default().build(&c).unwrap();
+    // Hairs on a patch of the top (|x| < 15 mm, in front of the vertex), where all grow forward.
+    let on_patch =
+        |a: Vec3, n: Vec3| a.x.abs() <= 15.0 && (20.0..=50.0).contains(&a.z) && n.y >= 0.8;
     let shafts = scene.shafts.as_ref().unwrap();
     let (mut lifts, mut headings) = (Vec::new(), Vec::new());
-    // Hairs on a patch of the top (|x| < 15 mm, in front of the vertex), where all grow forward.
     for k in 0..shafts.a.len() {
         let (a, b, n) = (shafts.a[k], shafts.b[k], shafts.normal[k]);
-        if a.x.abs() > 15.0 || a.z < 20.0 || a.z > 50.0 || n.y < 0.8 {
+        if !on_patch(a, n) {
             continue;
         }
         let d = (b - a).normalize();
-        lifts.push(libm::asinf(d.dot(n).clamp(-1.0, 1.0)).to_degrees());
-        headings.push(libm::atan2f(d.x, d.z).to_degrees());
+        lifts.push((a, libm::asinf(d.dot(n).clamp(-1.0, 1.0)).to_degrees()));
+        headings.push((a, libm::atan2f(d.x, d.z).to_degrees()));
     }
-    let spread = |v: &[f32]| {
-        let m = v.iter().sum::<f32>() / v.len() as f32;
-        (v.iter().map(|x| (x - m) * (x - m)).sum::<f32>() / v.len() as f32).sqrt()
-    };
-    assert!(lifts.len() > 200, "{} hairs", lifts.len());
-    let (sl, sh) = (spread(&lifts), spread(&headings));
+    let mut under = Vec::new();
+    for layer in scene.darkening.iter().filter(|l| l.soft) {
+        for k in 0..layer.a.len() {
+            let (a, b, n) = (layer.a[k], layer.b[k], layer.normal[k]);
+            if on_patch(a, n) {
+                let d = a - b;
+                under.push((a, libm::atan2f(d.x, d.z).to_degrees()));
+            }
+        }
+    }
+    assert!(
+        lifts.len() > 200 && under.len() > 100,
+        "{} {}",
+        lifts.len(),
+        under.len()
+    );
+    let (sl, sh, su) = (
+        local_spread(&lifts),
+        local_spread(&headings),
+        local_spread(&under),
+    );
+    eprintln!("local spreads: lift {sl:.1}°, heading {sh:.1}°, follicle {su:.1}°");
     assert!((4.0..=15.0).contains(&sl), "lift spread {sl}°");
-    assert!((8.0..=30.0).contains(&sh), "heading spread {sh}°");
+    assert!((10.0..=35.0).contains(&sh), "heading spread {sh}°");
+    assert!((6.5..=15.0).contains(&su), "follicle heading spread {su}°");
 }
