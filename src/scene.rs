@@ -478,9 +478,11 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
 /// they read the same colour as the face (practitioner review, stop 11). [estimate]
 const EAR_FLUSH: f32 = 0.8;
 
-/// Share of the skin a clean-shaven beard's shafts shade, as [`UNDER_COVER`] counts it:
-/// beard hair is coarser and denser than the scalp's. [estimate, by eye]
-const BEARD_SHADE: f32 = 0.55;
+/// Share of the skin a clean-shaven beard's shafts shade, as [`UNDER_COVER`] counts it.
+/// Beard hair is coarser and denser than the scalp's, but drawn smooth (no stubble grain) at
+/// 0.55 the cast read as a grey smear, dirt on the jaw (practitioner review, stop 12).
+/// [estimate, by eye]
+const BEARD_SHADE: f32 = 0.4;
 
 /// How much a beard of the client's hair shows once shaved: fully for black and dark brown,
 /// fading out toward blond, less with grey.
