@@ -142,6 +142,9 @@ pub struct Strands {
 pub struct DotCore {
     pub ratio: f32,
     pub gain: f32,
+    /// How deep the deposit is, as a share of its width: seen at a slant a dot's footprint
+    /// shrinks with the cosine only for its face, its side adding with the sine.
+    pub depth: f32,
 }
 
 impl Strands {
@@ -527,10 +530,10 @@ const UNDER_LUMINANCE: f32 = 0.533;
 /// How far a cut hair's heading (around the skin normal) and lift stray from its follicle's,
 /// each way (degrees). [estimate, by eye against photographs of #1 and #2 cuts]
 const CUT_HEADING_DEG: f32 = 25.0;
+const CUT_LIFT_DEG: f32 = 12.0;
 /// How far a follicle's own heading strays from the growth field's, each way (degrees).
 /// [estimate]
 const FOLLICLE_HEADING_DEG: f32 = 15.0;
-const CUT_LIFT_DEG: f32 = 12.0;
 
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked).
 const UNDER_NECK: f32 = 0.35;

@@ -557,8 +557,8 @@ fn miniaturised_hairs_stop_short_of_the_clipper_length() {
 /// Spread (degrees, standard deviation) of angles about their 5 mm cell's own mean: how much
 /// neighbours differ, not how the growth field turns across a patch.
 fn local_spread(samples: &[(Vec3, f32)]) -> f32 {
-    use std::collections::HashMap;
-    let mut cells: HashMap<(i32, i32), Vec<f32>> = HashMap::new();
+    use std::collections::BTreeMap;
+    let mut cells: BTreeMap<(i32, i32), Vec<f32>> = BTreeMap::new();
     for (p, a) in samples {
         let key = ((p.x / 5.0).floor() as i32, (p.z / 5.0).floor() as i32);
         cells.entry(key).or_default().push(*a);

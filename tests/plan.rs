@@ -528,10 +528,10 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
             .collect::<Vec<f32>>()
     };
     let broken = ahead(HairlineStyle::Broken);
-    // Expected: about 6 in this 8 cm of line (10 % of the density, fading to none 5 mm out,
-    // less the Poisson disc's thinning); a small count, so the bar is low, not none.
+    // Expected: about 10 in this 11 cm of line (10 % of the density, fading to none 5 mm
+    // out), fewer after the blue-noise thinning: 4 with this seed. Defined lines have none.
     let strays = broken.iter().filter(|&&b| b < -6.0).count();
-    assert!(strays >= 2, "{strays} strays ahead of a broken line");
+    assert!(strays >= 3, "{strays} strays ahead of a broken line");
     assert!(
         broken.iter().all(|&b| b > -10.5),
         "strays at most 5 mm past the ramp"

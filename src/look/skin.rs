@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 /// What anything dark seen through the epidermis takes from each channel, relative to the
 /// luminance it takes: more red than blue, the skin above scattering blue back (§4.4 "grey-
 /// blue shadow" of shafts under the skin; §5.5 and §6.5 "black seen through skin looks
-/// bluish"). The shafts of shaved hair and correctly placed pigment share it, so healed SMP
-/// and the client's own shaved hair are one hue (with neutral dots beside grey-blue shafts
-/// the treated top read warm brown against blue-grey sides: practitioner review, stop 12).
+/// bluish"). The shafts of shaved hair take it whole; correctly placed pigment takes it
+/// whole on the lightest skins (Monk 1–3) and less from there to none at Monk 8 (§6.5), so on
+/// light skins healed SMP and the client's own shaved hair are one hue (with neutral dots
+/// beside grey-blue shafts the treated top read warm brown against blue-grey sides:
+/// practitioner review, stop 12). On darker skins melanin hides the shafts' shadow anyway.
 pub const THROUGH_SKIN: Vec3 = Vec3::new(1.126, 0.994, 0.675);
 
 /// Skin undertone (§6.3).

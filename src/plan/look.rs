@@ -28,7 +28,16 @@ pub const CORE_K: f32 = 0.8;
 pub const DOT_CORE: DotCore = DotCore {
     ratio: CORE_SCALE / VISIBLE_SCALE,
     gain: CORE_K / VISIBLE_K - 1.0,
+    depth: DOT_DEPTH,
 };
+
+/// Depth of a healed pigment deposit as a share of its width: the needle lays pigment along
+/// a track 0.25–0.5 mm deep for a dot 0.15–0.35 mm across (research/domain.md §5.1, §5.3),
+/// and it spreads in the papillary dermis; a short column half as deep as wide is the
+/// shallow end. As flat discs, dots shrank to under half their area over the top of a head
+/// seen in the usual 3/4 view, and the treated top read 9 % darker than the forehead beside
+/// razor-shaved sides at 36 % (practitioner reviews, stops 11 and 12).
+pub const DOT_DEPTH: f32 = 0.5;
 /// Healed over fresh: diameter (§5.4: 0.5–0.7) and contrast (§5.4: 50–70 % of fresh).
 pub const HEALED_SIZE: f32 = 0.6;
 pub const HEALED_CONTRAST: f32 = 0.6;

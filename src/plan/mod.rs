@@ -284,15 +284,18 @@ pub const FINE_SIZE: f32 = 0.3;
 pub const FINE_K: f32 = 0.25;
 
 /// How much of the finer hairline work point q gets: 1 at the front of the ramp, none from
-/// [`FINE_MM`] behind it; only between the frontotemporal corners.
+/// [`FINE_MM`] behind it; fading out toward the frontotemporal corners, where the front
+/// line hands over to the temples (a hard stop there left a seam of finer dots).
 fn front_fineness(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
-    if q.t.abs() >= 55.0 * k {
+    let across = 1.0 - crate::math::smoothstep(40.0, 55.0, q.t.abs() / k);
+    if across <= 0.0 {
         return 0.0;
     }
     let shape = plan.hairline(k);
+    // `behind_front_line` is in unscaled millimetres, as are FINE_MM and the ramp here.
     let behind = loss.behind_front_line(q, &shape);
-    let half = 0.5 * shape.front_edge;
-    1.0 - crate::math::smoothstep(-half, half + FINE_MM, behind)
+    let half = 0.5 * shape.front_edge / k;
+    across * (1.0 - crate::math::smoothstep(-half, half + FINE_MM, behind))
 }
 
 /// Blue-noise impression sites at one final density over everywhere any plan could treat,

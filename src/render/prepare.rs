@@ -57,11 +57,6 @@ pub struct Prepared {
     pub shaft_colours: Vec<Vec3>,
 }
 
-/// Depth of a healed pigment deposit as a share of its width: the needle lays pigment along
-/// a track 0.25–0.5 mm deep for a dot 0.15–0.35 mm across (research/domain.md §5.1, §5.3),
-/// and it spreads in the papillary dermis; a lens half as deep as wide is the shallow end.
-const DOT_DEPTH: f32 = 0.5;
-
 fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) {
     out.clear();
     out.extend((0..s.a.len()).map(|k| {
@@ -72,19 +67,20 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
             return None;
         }
         let ((xa, ya, iza), (xb, yb, _)) = (cam.project(a)?, cam.project(b)?);
-        // A dot is a deposit in the dermis, a lens about DOT_DEPTH as deep as it is wide:
-        // seen at a slant its area shrinks with the cosine only for the face, the side grows
-        // with the sine (kept as a round footprint of that area). As flat discs the dots
-        // shrank to under half their area over the top of a head seen in the usual 3/4 view,
-        // and the treated top read 9 % darker than the forehead beside shaved sides at 36 %
-        // (practitioner reviews, stops 11 and 12); face-on discs instead darkened the outline
-        // by half as much again as the middle. The shafts under the skin are cylinders:
-        // their width never shrinks.
-        let slant = if a == b {
-            let cos = (facing / to_eye.length()).min(1.0);
-            (cos + DOT_DEPTH * (1.0 - cos * cos).sqrt()).min(1.0).sqrt()
-        } else {
-            1.0
+        // A dot is a short column of pigment in the skin (its layer's depth over width): seen
+        // at a slant its face's area shrinks with the cosine and its side's grows with the
+        // sine (kept as a round footprint of that area). Face-on discs darkened the outline
+        // of a treated scalp by half as much again as its middle; flat ones vanished at a
+        // slant. The shafts under the skin are cylinders: their width never shrinks.
+        let slant = match (a == b, s.core) {
+            (true, Some(core)) => {
+                let cos = (facing / to_eye.length()).min(1.0);
+                (cos + core.depth * (1.0 - cos * cos).sqrt())
+                    .min(1.0)
+                    .sqrt()
+            }
+            (true, None) => (facing / to_eye.length()).sqrt(),
+            _ => 1.0,
         };
         Some(Projected {
             xa,
