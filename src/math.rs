@@ -119,6 +119,9 @@ pub fn lerp3(a: Vec3, b: Vec3, t: f32) -> Vec3 {
     a + (b - a) * t
 }
 
+/// Rec. 709 / sRGB luminance weights of linear red, green and blue.
+pub const LUMA: Vec3 = Vec3::new(0.2126, 0.7152, 0.0722);
+
 /// sRGB-encoded component (0..=1) to linear light (IEC 61966-2-1). Used at set-up only.
 #[must_use]
 pub fn srgb_to_linear(c: f32) -> f32 {

@@ -491,7 +491,7 @@ const BEARD_SHADE: f32 = 0.4;
 /// fading out toward blond, less with grey.
 fn beard_darkness(c: &Consultation) -> f32 {
     let hair = crate::math::hex_to_linear(c.hair_colour.hex());
-    let lum = hair.dot(Vec3::new(0.2126, 0.7152, 0.0722));
+    let lum = hair.dot(crate::math::LUMA);
     (1.0 - lum / 0.3).clamp(0.0, 1.0) * (1.0 - 0.7 * c.grey_fraction)
 }
 
@@ -515,7 +515,7 @@ const UNDER_COVER: f32 = 0.4;
 
 /// Melanin hides a shaft under dark skin: its shadow shows in proportion to skin lightness.
 fn under_skin_show(skin: Vec3) -> f32 {
-    (skin.dot(Vec3::new(0.2126, 0.7152, 0.0722)) / 0.6).clamp(0.15, 1.0)
+    (skin.dot(crate::math::LUMA) / 0.6).clamp(0.15, 1.0)
 }
 
 /// What a shaft's shadow under the skin takes from each channel where it covers the skin: a

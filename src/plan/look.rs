@@ -94,7 +94,7 @@ fn light_skin(skin: u8) -> f32 {
 /// The through-skin cast at strength `b` (0 neutral, 1 full), at unit luminance.
 fn cool(b: f32) -> Vec3 {
     let tint = Vec3::ONE + (crate::look::skin::THROUGH_SKIN - Vec3::ONE) * b;
-    tint * (1.0 / tint.dot(Vec3::new(0.2126, 0.7152, 0.0722)))
+    tint * (1.0 / tint.dot(crate::math::LUMA))
 }
 
 /// Contrast kept after `years` without a touch-up.

@@ -68,9 +68,8 @@ const CAST_FLOOR: f32 = 0.5;
 /// left four to ten times more blue than red in the darkest pixels, which read navy
 /// (practitioner review, stop 11).
 fn grey_deep_casts(trans: &mut [Vec3]) {
-    const LUMA: Vec3 = Vec3::new(0.2126, 0.7152, 0.0722);
     for t in trans {
-        let y = t.dot(LUMA);
+        let y = t.dot(crate::math::LUMA);
         if y < CAST_FLOOR {
             *t = Vec3::splat(y) + (*t - Vec3::splat(y)) * (y * (1.0 / CAST_FLOOR));
         }
@@ -157,7 +156,7 @@ mod tests {
     const DARK_BROWN: Vec3 = Vec3::new(0.023, 0.012, 0.008);
 
     fn luma(c: Vec3) -> f32 {
-        c.dot(Vec3::new(0.2126, 0.7152, 0.0722))
+        c.dot(crate::math::LUMA)
     }
 
     #[test]
