@@ -404,18 +404,15 @@ impl Head {
             .iter()
             .map(|&p| lip_weight(p / k, &s))
             .collect();
-        let beard = face
-            .positions
-            .iter()
-            .zip(&lip)
-            .map(|(&p, &l)| beard_weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
-            .collect();
-        let flush = face
-            .positions
-            .iter()
-            .zip(&lip)
-            .map(|(&p, &l)| flush_weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
-            .collect();
+        // Beard and flush both stop where the lips begin.
+        let off_lips = |weight: fn(Vec3, &Shape) -> f32| -> Vec<f32> {
+            face.positions
+                .iter()
+                .zip(&lip)
+                .map(|(&p, &l)| weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
+                .collect()
+        };
+        let (beard, flush) = (off_lips(beard_weight), off_lips(flush_weight));
         face.surface = SKIN_SURFACE;
         let glabella_seg = landmarks::glabella_segment(&face.positions, rings, segments, k);
         let chart = ScalpChart::new(
