@@ -360,7 +360,7 @@ impl SceneBuilder {
                             let c = c + (skin::lip_albedo(skin) - c) * l;
                             let c = c * m;
                             let c = c * (Vec3::ONE - stubble * d);
-                            c + (brow - c) * b
+                            c + (brow - c) * (BROW_TINT * b)
                         })
                         .collect();
                     // The hair's shade on the skin it grows from, per vertex (2.5 mm apart;
@@ -427,7 +427,8 @@ impl SceneBuilder {
         }
         let k = c.head_scale;
         let units = self.units(&head, c.seed);
-        let (under_skin, shafts) = hair_layers(&units, &head, &loss, c, skin);
+        let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin);
+        add_brows(&mut shafts, &head, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
             darkening.push(pigment(&self.impressions(&head, &loss, c), c));
@@ -474,6 +475,29 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
         under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
         Vec3::splat(0.7 * (length_mm / 3.8).min(1.0))
+    }
+}
+
+/// How much of the client's hair colour the skin under an eyebrow takes: the fine short
+/// hairs and the shade among the brow's hairs, which are drawn (see [`add_brows`]).
+/// [estimate, by eye]
+const BROW_TINT: f32 = 0.45;
+
+/// Lays the client's eyebrow hairs (`crate::hair::brows`) in with the shafts above the skin,
+/// the grey ones at the consultation's grey fraction.
+fn add_brows(shafts: &mut Option<Strands>, head: &Head, c: &Consultation) {
+    let hairs = crate::hair::brows::brows(head, c.seed);
+    let layer = shafts.get_or_insert_with(|| Strands::with_capacity(2 * hairs.len()));
+    let natural = crate::math::hex_to_linear(c.hair_colour.hex());
+    let grey = crate::math::hex_to_linear(crate::hair::GREY_HEX);
+    for h in &hairs {
+        let colour = if h.draw < c.grey_fraction {
+            grey
+        } else {
+            natural
+        };
+        layer.push(h.root, h.bend, h.normal, h.width_mm, colour);
+        layer.push(h.bend, h.tip, h.normal, h.width_mm, colour);
     }
 }
 

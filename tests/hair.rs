@@ -623,3 +623,46 @@ fn clipped_hairs_lean_each_their_own_way() {
     assert!((10.0..=35.0).contains(&sh), "heading spread {sh}°");
     assert!((6.5..=15.0).contains(&su), "follicle heading spread {su}°");
 }
+
+#[test]
+fn eyebrows_are_hairs_lying_out_along_the_brow() {
+    use smp_visualiser::hair::brows::{brows, BROW_LENGTH_MM};
+    let c = Consultation::default();
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let hairs = brows(&scene.head, c.seed);
+    let glabella = scene.head.landmarks.glabella;
+    for side in [-1.0f32, 1.0] {
+        let own: Vec<_> = hairs.iter().filter(|h| h.root.x * side > 0.0).collect();
+        // A brow has a few hundred hairs ([general knowledge]: about 250).
+        assert!((150..=600).contains(&own.len()), "{} hairs", own.len());
+        let (mut up, mut out) = (0, 0);
+        for h in &own {
+            let len = (h.bend - h.root).length() + (h.tip - h.bend).length();
+            assert!(
+                len <= BROW_LENGTH_MM.1 + 1e-3 && len >= 0.5 * BROW_LENGTH_MM.0,
+                "{len}"
+            );
+            // Over the eye: 10–60 mm out from the midline, up to 20 mm under the glabella.
+            let (ax, dy) = (h.root.x.abs(), h.root.y - glabella.y);
+            assert!(
+                (10.0..60.0).contains(&ax) && (-20.0..5.0).contains(&dy),
+                "{ax} {dy}"
+            );
+            let d = h.tip - h.root;
+            // The inner end's hairs grow up; the rest out toward the temple.
+            if ax < 20.0 && d.y > d.x.abs() {
+                up += 1;
+            }
+            if ax > 30.0 && d.x * side > d.y.abs() {
+                out += 1;
+            }
+        }
+        let inner = own.iter().filter(|h| h.root.x.abs() < 20.0).count();
+        let outer = own.iter().filter(|h| h.root.x.abs() > 30.0).count();
+        assert!(up * 10 >= inner * 7, "{up} of {inner} inner hairs grow up");
+        assert!(
+            out * 10 >= outer * 8,
+            "{out} of {outer} outer hairs grow out"
+        );
+    }
+}

@@ -529,21 +529,49 @@ impl Head {
     }
 }
 
-/// Eyebrow coverage: an arc over each socket, thicker at the inner end (unscaled frame),
-/// its edges feathered as sparse hairs are (with the edge from 0.6 of the half-height the
-/// brows read as painted bands, review, stop 11).
+/// Where an eyebrow grows: an arc over each socket, thicker at the inner end (unscaled
+/// frame), its edges feathered as sparse hairs are (with the edge from 0.6 of the
+/// half-height the brows read as painted bands, review, stop 11). 0..=1.
 fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
     if q.z < 50.0 {
         return 0.0;
     }
     let ax = q.x.abs();
-    let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
-    let centre_y = 26.5 + 5.0 * t - 7.0 * t * t;
-    let half_h = 4.5 - 2.2 * t;
+    let (centre_y, half_h, t) = brow_arc(ax);
     let inside = 1.0 - smoothstep(0.3, 1.1, (q.y - centre_y).abs() / half_h);
-    let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax));
-    0.9 * inside * span
+    let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax)) * (1.0 - 0.3 * t);
+    inside * span
+}
+
+/// The brow arc at `ax` mm from the midline (unscaled): its centre's height, half-height,
+/// and how far along it is (0 at the inner end, 1 at the tail).
+fn brow_arc(ax: f32) -> (f32, f32, f32) {
+    let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
+    (26.5 + 5.0 * t - 7.0 * t * t, 4.5 - 2.2 * t, t)
+}
+
+/// How far an eyebrow's upper and lower hairs slant toward its centre line, as a rise per
+/// unit run at the brow's edge. [general knowledge: the herringbone of a natural brow]
+const BROW_HERRINGBONE: f32 = 0.25;
+
+impl Head {
+    /// Which way eyebrow hair lies at `p` (head frame, mm), in the x–y plane for the caller
+    /// to lay along the skin: up and a little out at the inner end, then out along the arc,
+    /// the upper hairs slanting down onto its centre line and the lower ones up.
+    /// [general knowledge; research/domain.md has no eyebrow geometry]
+    #[must_use]
+    pub fn brow_heading(&self, p: Vec3) -> Vec3 {
+        let s = Shape::of(self.params.sex);
+        let q = p / (self.params.scale * s.size);
+        let sx = if q.x < 0.0 { -1.0 } else { 1.0 };
+        let (centre_y, half_h, t) = brow_arc(q.x.abs());
+        let slope = (5.0 - 14.0 * t) / 38.0;
+        let off = ((q.y - centre_y) / half_h).clamp(-1.0, 1.0);
+        let along = Vec3::new(sx, slope - BROW_HERRINGBONE * off, 0.0).normalize();
+        let inner = 1.0 - smoothstep(0.0, 0.3, t);
+        (along * (1.0 - inner) + Vec3::new(0.35 * sx, 1.0, 0.0).normalize() * inner).normalize()
+    }
 }
 
 /// Lip colour's strength at the centre of the lips.
