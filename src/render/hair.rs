@@ -39,7 +39,7 @@ pub fn darken(
             splat(
                 projected,
                 layer.core,
-                layer.soft,
+                (layer.soft, layer.fade),
                 vis,
                 &mut |k, deposits| {
                     let c = layer.color[k];
@@ -135,12 +135,18 @@ pub fn shafts(
     acc.fill(0.0);
     acc_c.fill(Vec3::ZERO);
     let colours = &prep.shaft_colours;
-    splat(&prep.shafts, None, false, vis, &mut |k, deposits| {
-        for &(p, cover, _) in deposits {
-            acc[p as usize] += cover;
-            acc_c[p as usize] += colours[k] * cover;
-        }
-    });
+    splat(
+        &prep.shafts,
+        None,
+        (false, false),
+        vis,
+        &mut |k, deposits| {
+            for &(p, cover, _) in deposits {
+                acc[p as usize] += cover;
+                acc_c[p as usize] += colours[k] * cover;
+            }
+        },
+    );
     for ((px, &a), &c) in out.iter_mut().zip(acc.iter()).zip(acc_c.iter()) {
         if a > 0.0 {
             *px += (c / a - *px) * coverage(a);

@@ -94,7 +94,7 @@ pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_p
         frame.prep = prep;
         return;
     }
-    let margin = prep.reach_px().ceil() as usize + 2;
+    let margin = prep.reach_px(scene).ceil() as usize + 2;
     let own = (max_band_pixels / w)
         .saturating_sub(2 * margin)
         .max(MIN_BAND_ROWS);

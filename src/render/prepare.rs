@@ -258,14 +258,19 @@ impl Prepared {
 
     /// How far (pixels) any visible strand reaches vertically from its root, footprint
     /// included: a band with this many extra rows each side sees every strand touching it.
+    /// A fading strand's footprint doubles toward its end.
     #[must_use]
-    pub fn reach_px(&self) -> f32 {
+    pub fn reach_px(&self, scene: &Scene) -> f32 {
+        let layers = scene.darkening.iter().map(|l| l.fade);
         self.darkening
             .iter()
-            .flatten()
-            .chain(&self.shafts)
-            .flatten()
-            .map(|p| (p.yb - p.ya).abs() + p.width.max(1.0))
+            .zip(layers)
+            .chain(std::iter::once((&self.shafts, false)))
+            .flat_map(|(l, fade)| l.iter().flatten().map(move |p| (p, fade)))
+            .map(|(p, fade)| {
+                let foot = if fade { 2.0 } else { 1.0 };
+                (p.yb - p.ya).abs() + p.width.max(1.0) * foot
+            })
             .fold(0.0, f32::max)
     }
 }

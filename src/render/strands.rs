@@ -41,7 +41,7 @@ pub type Deposit = (u32, f32, f32);
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
-    soft: bool,
+    (soft, fade): (bool, bool),
     vis: &VisBuffer,
     apply: &mut dyn FnMut(usize, &[Deposit]),
 ) {
@@ -86,6 +86,13 @@ pub fn splat(
         for i in 0..steps {
             let f = (i as f32 + 0.5) / steps as f32;
             let (x, y) = (xa + dx * f - 0.5, ya + dy * f - 0.5);
+            // Fading strands lay twice their mean at `a` and none at `b` (midpoint weights of
+            // a linear ramp sum exactly to the step count), and blur to twice as wide.
+            let (per, blur) = if fade {
+                (per * 2.0 * (1.0 - f), 1.0 + f)
+            } else {
+                (per, 1.0)
+            };
             // A dot up to 2.5 px across is well served by the bilinear 2×2 footprint; a disc
             // there cost nine deposits instead of one (Chromium 1024²: 96 against 66 ms).
             if spread <= 1.0 {
@@ -115,8 +122,12 @@ pub fn splat(
                 } else {
                     (1.0, 0.0)
                 };
-                let foot = spread * SOFT_FOOTPRINT;
-                let (across, along) = (foot.ceil() as usize, spread.ceil() as usize);
+                let foot = spread * SOFT_FOOTPRINT * blur;
+                // A fading strand has no square end to soften, and its steps, half a pixel
+                // apart, already fill its length: a box along it too cost 2048² frames of a
+                // razor-shaved head twice the time.
+                let along = if fade { 1 } else { spread.ceil() as usize };
+                let across = foot.ceil() as usize;
                 let tent =
                     |i: usize| 1.0 - 0.9 * ((i as f32 + 0.5) / across as f32 * 2.0 - 1.0).abs();
                 let total: f32 = (0..across).map(tent).sum();
@@ -298,6 +309,10 @@ mod tests {
 
     /// Per pixel, what a strand 4 px wide and 20 px long deposits, hard or soft.
     fn deposits(soft: bool) -> Vec<f32> {
+        deposits_fading(soft, false)
+    }
+
+    fn deposits_fading(soft: bool, fade: bool) -> Vec<f32> {
         let mut vis = VisBuffer::default();
         vis.reset(64, 0, 64);
         vis.id.fill(0);
@@ -311,7 +326,7 @@ mod tests {
             width: 4.0,
         });
         let mut acc = vec![0.0; 64 * 64];
-        splat(&[strand], None, soft, &vis, &mut |_, d| {
+        splat(&[strand], None, (soft, fade), &vis, &mut |_, d| {
             for &(p, cover, _) in d {
                 acc[p as usize] += cover;
             }
@@ -343,5 +358,24 @@ mod tests {
         // Along it, no taper at the root: its first rows are as covered as the hard one's.
         let row = |v: &[f32], y: usize| v[y * 64..(y + 1) * 64].iter().sum::<f32>();
         assert!((row(&soft, 21) / row(&hard, 21) - 1.0).abs() < 0.05);
+    }
+
+    #[test]
+    fn a_fading_strand_lays_the_same_area_darkest_at_its_root_and_wider_at_its_end() {
+        let (even, fading) = (deposits(true), deposits_fading(true, true));
+        let sum = |v: &[f32]| v.iter().sum::<f32>();
+        assert!((sum(&fading) / sum(&even) - 1.0).abs() < 1e-4, "area kept");
+        let row = |v: &[f32], y: usize| v[y * 64..(y + 1) * 64].iter().sum::<f32>();
+        // The strand runs from row 20 to row 40: near twice the even strand's at the root,
+        // near none at the end.
+        assert!(row(&fading, 21) > 1.7 * row(&even, 21));
+        assert!(row(&fading, 38) < 0.3 * row(&even, 38));
+        let span = |v: &[f32], y: usize| {
+            v[y * 64..(y + 1) * 64]
+                .iter()
+                .filter(|&&a| a > 1e-4)
+                .count()
+        };
+        assert!(span(&fading, 36) > span(&fading, 22), "blurs with depth");
     }
 }
