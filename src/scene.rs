@@ -5,7 +5,7 @@
 //! rebuilt when the pattern or skin changes.
 
 use crate::consultation::{Consultation, ConsultationError};
-use crate::hair::Units;
+use crate::hair::{brows::BrowHair, Units};
 use crate::head::{Head, HeadParams, Part};
 use crate::look::{light::Lighting, scalp, skin};
 use crate::loss::LossField;
@@ -240,6 +240,10 @@ pub struct Scene {
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
     units: Option<(u64, Arc<Units>)>,
+    /// Eyebrow hairs by seed, kept like the units: placed afresh at every rebuild, their
+    /// small buffers split the free memory the old scene left, and `make bench`'s session
+    /// ended at 103 MB of wasm memory instead of 87.
+    brows: Option<(u64, Arc<Vec<BrowHair>>)>,
     candidates: Option<(u64, Arc<crate::plan::Candidates>)>,
     builds: usize,
 }
@@ -253,8 +257,21 @@ impl SceneBuilder {
                 let h = Arc::new(Head::build(&params));
                 self.head = Some(h.clone());
                 self.units = None;
+                self.brows = None;
                 self.candidates = None;
                 h
+            }
+        }
+    }
+
+    /// The head's eyebrow hairs for `seed`, placed or reused.
+    fn brows(&mut self, head: &Head, seed: u64) -> Arc<Vec<BrowHair>> {
+        match &self.brows {
+            Some((s, b)) if *s == seed => b.clone(),
+            _ => {
+                let b = Arc::new(crate::hair::brows::brows(head, seed));
+                self.brows = Some((seed, b.clone()));
+                b
             }
         }
     }
@@ -431,8 +448,10 @@ impl SceneBuilder {
         }
         let k = c.head_scale;
         let units = self.units(&head, c.seed);
-        let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin);
-        add_brows(&mut shafts, &head, c);
+        let brows = self.brows(&head, c.seed);
+        let pieces = brows.iter().map(|h| brow_pieces(h).count()).sum();
+        let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin, pieces);
+        add_brows(&mut shafts, &brows, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
             darkening.push(pigment(&self.impressions(&head, &loss, c), c));
@@ -487,31 +506,35 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
 /// [estimate, by eye]
 const BROW_TINT: f32 = 0.45;
 
-/// Lays the client's eyebrow hairs (`crate::hair::brows`) in with the shafts above the skin,
-/// the grey ones at the consultation's grey fraction.
-fn add_brows(shafts: &mut Option<Strands>, head: &Head, c: &Consultation) {
-    let hairs = crate::hair::brows::brows(head, c.seed);
-    let layer = shafts.get_or_insert_with(|| Strands::with_capacity(2 * hairs.len()));
+/// The straight pieces, at most [`BROW_PIECE_MM`] long, an eyebrow hair is drawn in.
+fn brow_pieces(h: &BrowHair) -> impl Iterator<Item = (Vec3, Vec3)> + '_ {
+    [(h.root, h.bend), (h.bend, h.tip)]
+        .into_iter()
+        .flat_map(|(a, b)| {
+            let n = ((b - a).length() / BROW_PIECE_MM).ceil().max(1.0) as usize;
+            (0..n).map(move |i| {
+                let (f0, f1) = (i as f32 / n as f32, (i + 1) as f32 / n as f32);
+                (a + (b - a) * f0, a + (b - a) * f1)
+            })
+        })
+}
+
+/// Lays the client's eyebrow hairs in with the shafts above the skin, the grey ones at the
+/// consultation's grey fraction. The shafts' buffers were sized with room for them: grown by
+/// doubling instead, they left `make bench`'s session with 18 MB more wasm memory.
+fn add_brows(shafts: &mut Option<Strands>, hairs: &[BrowHair], c: &Consultation) {
     let natural = crate::math::hex_to_linear(c.hair_colour.hex());
     let grey = crate::math::hex_to_linear(crate::hair::GREY_HEX);
-    for h in &hairs {
+    let n = hairs.iter().map(|h| brow_pieces(h).count()).sum();
+    let layer = shafts.get_or_insert_with(|| Strands::with_capacity(n));
+    for h in hairs {
         let colour = if h.draw < c.grey_fraction {
             grey
         } else {
             natural
         };
-        for (a, b) in [(h.root, h.bend), (h.bend, h.tip)] {
-            let n = ((b - a).length() / BROW_PIECE_MM).ceil().max(1.0);
-            for i in 0..n as usize {
-                let (f0, f1) = (i as f32 / n, (i + 1) as f32 / n);
-                layer.push(
-                    a + (b - a) * f0,
-                    a + (b - a) * f1,
-                    h.normal,
-                    h.width_mm,
-                    colour,
-                );
-            }
+        for (a, b) in brow_pieces(h) {
+            layer.push(a, b, h.normal, h.width_mm, colour);
         }
     }
 }
@@ -604,6 +627,7 @@ fn hair_layers(
     loss: &LossField,
     c: &Consultation,
     skin: Vec3,
+    more_shafts: usize,
 ) -> (Strands, Option<Strands>) {
     let hairs = crate::hair::grow_from(units, head, loss, c.seed);
 
@@ -646,7 +670,7 @@ fn hair_layers(
     } else {
         hairs.len()
     };
-    let mut shafts = Strands::with_capacity(segments);
+    let mut shafts = Strands::with_capacity(segments + more_shafts);
     for h in &hairs {
         let fine = fineness(h.miniaturised);
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
