@@ -397,7 +397,7 @@ impl SceneBuilder {
                                     t: uv[1],
                                     p,
                                 };
-                                *a *= Vec3::ONE - shade * hair_shade(&loss.sample(&q));
+                                *a *= Vec3::ONE - shade * crate::hair::shade(&loss.sample(&q));
                             }
                         }
                     }
@@ -563,18 +563,6 @@ fn beard_darkness(c: &Consultation) -> f32 {
     (1.0 - lum / 0.3).clamp(0.0, 1.0) * (1.0 - 0.7 * c.grey_fraction)
 }
 
-/// How much of [`canopy`]'s shade falls where the loss field says `f`: in proportion to the
-/// hair present, finer miniaturised hairs shading less.
-pub(crate) fn hair_shade(f: &crate::loss::LossSample) -> f32 {
-    f.density * fineness(f.miniaturised)
-}
-
-/// A hair's width, and so its shade, against a terminal one's at miniaturisation `m`: a
-/// fully miniaturised hair is 40 % as wide.
-fn fineness(m: f32) -> f32 {
-    1.0 - 0.6 * m
-}
-
 /// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.
 const UNDER_BAKED: f32 = 0.45;
 /// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
@@ -672,7 +660,7 @@ fn hair_layers(
     };
     let mut shafts = Strands::with_capacity(segments + more_shafts);
     for h in &hairs {
-        let fine = fineness(h.miniaturised);
+        let fine = crate::hair::fineness(h.miniaturised);
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
         // hairs, so overlapping hairs do not count twice.
         // Follicles themselves point a little each their own way: drawn along the growth

@@ -174,6 +174,21 @@ pub const LONG_SEGMENT_MM: f32 = 10.0;
 /// A grey (unpigmented) shaft.
 pub const GREY_HEX: u32 = 0xcfcbc4;
 
+/// A hair's width, and so its shade, against a terminal one's at miniaturisation `m`: a
+/// fully miniaturised hair is 40 % as wide.
+#[must_use]
+pub fn fineness(m: f32) -> f32 {
+    1.0 - 0.6 * m
+}
+
+/// How much of a full head of hair's shade the hair where the loss field says `f` casts, on
+/// the skin and through it: in proportion to the hair present, finer miniaturised hairs
+/// shading less.
+#[must_use]
+pub fn shade(f: &crate::loss::LossSample) -> f32 {
+    f.density * fineness(f.miniaturised)
+}
+
 /// Native follicular-unit density (FU/cm², §4.2 Caucasian default).
 pub const FU_PER_CM2: f32 = 80.0;
 /// Shares of one- to four-hair units (§4.2 "FU mix").

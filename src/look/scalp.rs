@@ -86,7 +86,7 @@ pub fn bake(
                 }
             }
             if let Some(f) = field.filter(|_| shaded && texel.alpha > 0.0) {
-                texel.color *= Vec3::ONE - canopy * crate::scene::hair_shade(&f);
+                texel.color *= Vec3::ONE - canopy * crate::hair::shade(&f);
             }
             texels[j * width + i] = texel;
         }

@@ -252,27 +252,19 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
     }
     match plan.coverage {
         Coverage::Thinning => {
-            // Miniaturised hairs are finer and lighter and hide little scalp: the plan fills in
-            // under them. Counted as terminal hairs, they left a pale band between the SMP
-            // and the fringe (practitioner review).
-            // Under thinning hair the practitioner lays the shadow between the hairs (§3.1)
-            // and carries it well under the edge of the remaining hair: filled only to the
-            // hair's share, the band where a fringe thins read as a pale gap between the
-            // dots and the hair (practitioner reviews, stop 12). Squared, half-density hair
-            // gets three quarters of the dots, dense hair nearly none.
-            let s = loss.sample(q);
-            let covered = s.density * (1.0 - MINIATURISED_SHADE * s.miniaturised);
-            (want - covered * covered).clamp(0.0, 1.0 + EDGE_BOOST)
+            // Under thinning hair the practitioner lays the shadow between the hairs (§3.1),
+            // as much as the hair there lacks of a full head's shade, finer miniaturised hairs
+            // lacking more: SMP and hair together make one even shade across the fringe.
+            // Counting miniaturised hairs as bare skin and filling to one less the square of
+            // the rest's share drew a band up to 40 % darker than either side along the
+            // fringe's edge (practitioner reviews, stop 13). Reviews of stops 11 and 12 saw a
+            // pale band there instead, on clipped hair, whose miniaturised hairs are also
+            // shorter and lighter than this counts.
+            (want - crate::hair::shade(&loss.sample(q))).clamp(0.0, 1.0 + EDGE_BOOST)
         }
         Coverage::FullScalp => want,
     }
 }
-
-/// Share of a terminal hair's cover that a fully miniaturised one lacks: 40 % as wide (as
-/// drawn in `scene::hair_layers`), paler, and too fine to hide skin at conversation distance,
-/// so the plan treats under it as under bare skin (at 0.75 a paler band remained at the
-/// fringe; third practitioner review).
-const MINIATURISED_SHADE: f32 = 1.0;
 
 /// The frontal hairline's finer work: impressions in the ramp and [`FINE_MM`] behind it are
 /// laid smaller and lighter, most at the front (a single-point needle and a weaker dilution
