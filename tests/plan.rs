@@ -321,11 +321,11 @@ fn scalp_luminance(c: &Consultation) -> f32 {
 #[test]
 fn healed_smp_does_not_thin_out_at_a_slant() {
     // From a little above eye level the top of the head is seen about 70° off its normal.
-    // Pigment lies in the dermis as a deposit about half as deep as it is wide, not as a
-    // flat disc: seen at a slant the treated top darkens at least as much as seen from above
-    // (as flat discs it lightened: 15.3 % against 16.4 %, and beside the razor-shaved sides
-    // of the usual 3/4 view the top read as bare skin), and stays within half as much again
-    // as the client's own shaved hair seen the same way (no helmet).
+    // Pigment lies in the dermis as a short column, not a flat disc: seen at a slant the
+    // treated top darkens at least as much as seen from above (as flat discs it lightened:
+    // 15.3 % against 16.4 %), and within a tenth of the client's own shaved hair seen the
+    // same way, which SMP imitates (a column half as deep as wide darkened 25.6 % against
+    // 18.1 %: a darker patch in the usual 3/4 view).
     use smp_visualiser::hair::Hairstyle;
     let c = Consultation {
         preset: Preset::Norwood7,
@@ -364,7 +364,7 @@ fn healed_smp_does_not_thin_out_at_a_slant() {
         shaved * 100.0
     );
     assert!(slant >= above, "{slant} at a slant, {above} from above");
-    assert!(slant <= 1.5 * shaved, "{slant} against shaved {shaved}");
+    assert!(slant <= 1.1 * shaved, "{slant} against shaved {shaved}");
 }
 
 #[test]

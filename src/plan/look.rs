@@ -31,13 +31,15 @@ pub const DOT_CORE: DotCore = DotCore {
     depth: DOT_DEPTH,
 };
 
-/// Depth of a healed pigment deposit as a share of its width: the needle lays pigment along
-/// a track 0.25–0.5 mm deep for a dot 0.15–0.35 mm across (research/domain.md §5.1, §5.3),
-/// and it spreads in the papillary dermis; a short column half as deep as wide is the
-/// shallow end. As flat discs, dots shrank to under half their area over the top of a head
-/// seen in the usual 3/4 view, and the treated top read 9 % darker than the forehead beside
-/// razor-shaved sides at 36 % (practitioner reviews, stops 11 and 12).
-pub const DOT_DEPTH: f32 = 0.5;
+/// Depth of a healed pigment deposit as a share of its width, as it shows: the needle lays
+/// pigment along a track 0.25–0.5 mm deep for a dot 0.15–0.35 mm across (research/domain.md
+/// §5.1, §5.3), but its deeper part shows through more skin, the more so at a slant, and
+/// counts for less. As flat discs, dots shrank to under half their area over the top of a
+/// head seen in the usual 3/4 view (practitioner reviews, stops 11 and 12); at 0.5 of their
+/// width the treated top seen at a slant darkened 25.6 % against the client's own shaved
+/// hair's 18.1 %, a darker patch with a seam around it (review, stop 13). At 0.15: 18.6 %,
+/// and 16.8 % from above against shaved hair's 17.5 % (tests/plan.rs). [estimate]
+pub const DOT_DEPTH: f32 = 0.15;
 /// Healed over fresh: diameter (§5.4: 0.5–0.7) and contrast (§5.4: 50–70 % of fresh).
 pub const HEALED_SIZE: f32 = 0.6;
 pub const HEALED_CONTRAST: f32 = 0.6;
