@@ -506,6 +506,11 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
 /// [estimate, by eye]
 const BROW_TINT: f32 = 0.45;
 
+/// The colour finer hairs of `natural` colour take at their finest: toward a light brown.
+fn lighter_hair(natural: Vec3) -> Vec3 {
+    natural + (Vec3::new(0.42, 0.36, 0.28) - natural) * 0.6
+}
+
 /// The straight pieces, at most [`BROW_PIECE_MM`] long, an eyebrow hair is drawn in.
 fn brow_pieces(h: &BrowHair) -> impl Iterator<Item = (Vec3, Vec3)> + '_ {
     [(h.root, h.bend), (h.bend, h.tip)]
@@ -531,7 +536,7 @@ fn add_brows(shafts: &mut Option<Strands>, hairs: &[BrowHair], c: &Consultation)
         let colour = if h.draw < c.grey_fraction {
             grey
         } else {
-            natural
+            natural + (lighter_hair(natural) - natural) * (0.8 * h.fine)
         };
         for (a, b) in brow_pieces(h) {
             layer.push(a, b, h.normal, h.width_mm, colour);
@@ -635,7 +640,7 @@ fn hair_layers(
     // Miniaturised hairs are finer and lighter, toward a light brown: miniaturised hairs lose pigment as they thin (§1.1). Toward a
     // mid grey at 70 %, they stood dark against the backdrop as wisps on the outline of a
     // Norwood V top at #2 (practitioner reviews, stops 9 and 10).
-    let light_hair = natural + (Vec3::new(0.42, 0.36, 0.28) - natural) * 0.6;
+    let light_hair = lighter_hair(natural);
     let mut greys = crate::math::Rng::new(c.seed ^ 0x96e7);
     // Under clipped hair the shadow barely shows and is drawn whole. Shorter hair has part of
     // it carried smooth by the vertex colours (see [`canopy`]); the rest is drawn as the

@@ -659,6 +659,15 @@ fn eyebrows_are_hairs_lying_out_along_the_brow() {
         }
         let inner = own.iter().filter(|h| h.root.x.abs() < 20.0).count();
         let outer = own.iter().filter(|h| h.root.x.abs() > 30.0).count();
+        // Finer, lighter hairs among the terminal ones, thinner: not one width and colour.
+        let fine = own.iter().filter(|h| h.fine > 0.5).count();
+        assert!(
+            fine * 10 >= own.len() && fine * 2 <= own.len(),
+            "{fine} fine hairs"
+        );
+        let widths = own.iter().map(|h| h.width_mm);
+        let (thin, thick) = widths.fold((f32::MAX, 0.0f32), |(a, b), w| (a.min(w), b.max(w)));
+        assert!(thin < 0.7 * thick, "{thin}–{thick} mm");
         assert!(up * 10 >= inner * 7, "{up} of {inner} inner hairs grow up");
         assert!(
             out * 10 >= outer * 8,

@@ -32,6 +32,10 @@ pub struct BrowHair {
     pub tip: Vec3,
     pub normal: Vec3,
     pub width_mm: f32,
+    /// How fine and light the hair is, 0 (a terminal brow hair) to 1 (vellus-like): more of
+    /// them toward the brow's feathered edges. Drawn all terminal, one width and colour, the
+    /// brows read from a metre as a marker line (practitioner review, stop 13).
+    pub fine: f32,
     /// Uniform in 0..1, for the caller's grey draw.
     pub draw: f32,
 }
@@ -83,6 +87,7 @@ pub fn brows(head: &Head, seed: u64) -> Vec<BrowHair> {
             let along = normalize_or(heading - normal * heading.dot(normal), Vec3::Y);
             let (s, co) = sin_cos_deg(HEADING_DEG * (2.0 * rng.next_f32() - 1.0));
             let along = along * co + normal.cross(along) * s;
+            let fine = (rng.next_f32() * (1.3 - weight)).clamp(0.0, 1.0);
             let (lo, hi) = BROW_LENGTH_MM;
             let len = (lo + (hi - lo) * rng.next_f32()) * (0.6 + 0.4 * weight) * k;
             let (s0, c0) = sin_cos_deg(LIFT_DEG.0);
@@ -95,7 +100,8 @@ pub fn brows(head: &Head, seed: u64) -> Vec<BrowHair> {
                 bend,
                 tip,
                 normal,
-                width_mm: BROW_SHAFT_MM * k,
+                width_mm: BROW_SHAFT_MM * k * (1.0 - 0.5 * fine),
+                fine,
                 draw: rng.next_f32(),
             });
         }
