@@ -174,6 +174,8 @@ fn norwood_crown_bridge_and_fringe() {
     // Bridge: IV moderately dense (50–80 %), V sparse (20–50 %), gone at VI and VII.
     within("IV bridge", iv.bridge_density, 0.5, 0.8);
     within("V bridge", v.bridge_density, 0.2, 0.5);
+    eprintln!("V bridge {} mm", v.bridge_mm);
+    within("V bridge width", v.bridge_mm, 10.0, 25.0);
     assert!(metrics(Norwood6).bridge_density < 0.1);
     let vii = metrics(Norwood7);
     assert!(vii.bridge_density < 0.1);

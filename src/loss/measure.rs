@@ -34,6 +34,8 @@ pub struct Metrics {
     pub front_bald_to_mm: f32,
     /// Highest density on the midline 45–80 mm in front of the whorl, the bridge band.
     pub bridge_density: f32,
+    /// The bridge's width on the midline at half its density or more.
+    pub bridge_mm: f32,
     /// Bald (density < 0.5) part of the mature hair-bearing scalp.
     pub bald_cm2: f32,
     /// Hair lost, as area of native density: ∫ (1 − density) over the mature scalp.
@@ -111,6 +113,27 @@ impl LossField {
             .iter()
             .map(|(_, d)| *d)
             .fold(0.0, f32::max);
+        // Its width: the run around its peak at half its density or more, on the midline
+        // between the front area and the crown patch.
+        let bridge_mm = {
+            let line = walk(0.0, ws - 110.0 * k, ws - 30.0 * k);
+            let half = 0.5 * bridge_density;
+            let peak = line
+                .iter()
+                .position(|(_, d)| *d >= bridge_density)
+                .unwrap_or(0);
+            let back = line[peak..].iter().take_while(|(_, d)| *d >= half).count();
+            let front = line[..peak]
+                .iter()
+                .rev()
+                .take_while(|(_, d)| *d >= half)
+                .count();
+            if bridge_density > 0.0 {
+                (back + front) as f32 * STEP
+            } else {
+                0.0
+            }
+        };
 
         let (bald, bearing) = (
             chart.integrate_cm2(|q| {
@@ -159,6 +182,7 @@ impl LossField {
             crown_mm,
             front_bald_to_mm,
             bridge_density,
+            bridge_mm,
             bald_cm2: bald,
             loss_cm2,
 

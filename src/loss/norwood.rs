@@ -90,10 +90,12 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
             behind: (18.0, 0.6),
             ..one(158.0)
         },
-        // V: front bald to s ≈ 12–14 cm, crown 9–12 cm, a narrow sparse bridge.
+        // V: front bald to s ≈ 12–14 cm, crown 9–12 cm, a narrow sparse bridge (1–2.5 cm:
+        // at 30 mm wide it measured 30 mm, and under #2 hair stood up as a dense horn
+        // between the bald areas; practitioner review, stop 13).
         Norwood5 => Stage {
-            crown: 96.0,
-            bridge: Some((whorl_s - 63.0, 30.0, 0.35)),
+            crown: 98.0,
+            bridge: Some((whorl_s - 59.0, 22.0, 0.35)),
             fringe: Some((70.0, 76.0)),
             top_to: whorl_s - 66.0,
 
@@ -208,6 +210,14 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         let dt = t - whorl[1] / k;
         let r = (ds * ds + dt * dt).sqrt();
         keep = keep.min(ramp(r - 0.5 * st.crown + wander, edge * 0.8));
+    }
+
+    // V: what hair is left on top between the bald areas, not only the bridge on the
+    // midline, is thin (§1.1 Vecchio: parietal density falls to about a third with class).
+    // Kept full beside the bridge, it stood up under #2 hair as a dense horn between the
+    // bald areas (practitioner review, stop 13).
+    if let (Some((side, back)), Some((_, _, density))) = (st.fringe, st.bridge) {
+        keep = keep.min(1.0 - (1.0 - density) * above(side, back, edge));
     }
 
     // The bridge: a band across the top, joining the side fringes, at partial density.
