@@ -3,7 +3,7 @@
 //! flat along the skin, with skin showing between them.
 //!
 //! Figures are [general knowledge, by eye]: research/domain.md has no eyebrow numbers. At
-//! 130 hairs/cm² a brow read sparse; at [`BROW_PER_CM2`] it has about 340 (tests/hair.rs).
+//! 130 hairs/cm² a brow read sparse; at [`BROW_PER_CM2`] it has about 410–450 (tests/hair.rs).
 //! Brow hairs are coarser than the scalp's and stop growing at about a centimetre.
 
 use crate::head::{Head, Part};
