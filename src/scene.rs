@@ -388,6 +388,9 @@ impl SceneBuilder {
                     // it varies over centimetres). Baked into a chart texture instead, its
                     // per-pixel lookup cost a razor-shaved 1024² frame 10 ms.
                     let shade = canopy(c.hairstyle, skin);
+                    let shade_at = |f: &crate::loss::LossSample| {
+                        shade * canopy_share(c.hairstyle, crate::hair::shade(f))
+                    };
                     if shade != Vec3::ZERO {
                         let points = head.chart.vertex_uv().iter().zip(&mesh.positions);
                         for (a, (uv, &p)) in mesh.albedo.iter_mut().zip(points) {
@@ -397,7 +400,7 @@ impl SceneBuilder {
                                     t: uv[1],
                                     p,
                                 };
-                                *a *= Vec3::ONE - shade * crate::hair::shade(&loss.sample(&q));
+                                *a *= Vec3::ONE - shade_at(&loss.sample(&q));
                             }
                         }
                     }
@@ -426,7 +429,8 @@ impl SceneBuilder {
                         skin,
                         scalp_skin,
                         fresh.then_some(&redness as &dyn Fn(&crate::head::ScalpPoint) -> f32),
-                        canopy(c.hairstyle, skin),
+                        (shade != Vec3::ZERO)
+                            .then_some(&shade_at as &dyn Fn(&crate::loss::LossSample) -> Vec3),
                     );
                     mesh.surface = c.gloss.surface();
                     mesh.overlay = Some(Overlay {
@@ -549,6 +553,20 @@ fn add_brows(shafts: &mut Option<Strands>, hairs: &[BrowHair], c: &Consultation)
 /// frame take twice as long (native, 318 against 159 ms). Each piece's start lies within a
 /// millimetre of the skin, inside the depth slack of the visibility test.
 const BROW_PIECE_MM: f32 = 2.0;
+
+/// The share of [`canopy`]'s shade that hair casting `shade` of a full head's
+/// ([`crate::hair::shade`]) puts on the skin. Under clipped hair it goes as the square: a
+/// canopy shades the skin where its hairs overlap, and a few sparse hairs cast only their own
+/// shadows, which are drawn; linear, the thinning edge of #1 and #2 hair wore a grey smudge
+/// 3–5 mm wide with no hairs in it (practitioner review, stop 13). Shorter hair's share stays
+/// linear: it is the shafts' own shadow through the skin, which the plan's fill matches.
+fn canopy_share(style: crate::hair::Hairstyle, shade: f32) -> f32 {
+    if style.length_mm() >= 2.0 && style != crate::hair::Hairstyle::LongPart {
+        shade * shade
+    } else {
+        shade
+    }
+}
 
 /// How flushed the ears run (see [`skin::flushed_albedo`]): at (1, 0.93, 0.93) of the skin
 /// they read the same colour as the face (practitioner review, stop 11). [estimate]

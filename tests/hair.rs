@@ -462,7 +462,10 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
     // Norwood V: bald on top, a full fringe of hair at the sides and back. Where hair grows
     // the skin's vertex colour is darker in proportion to it: under a #2 by its canopy,
     // evenly; under razor-shaved hair by the shafts' shadow through the skin, a cool grey.
-    // Bald skin keeps its colour.
+    // Bald skin keeps its colour. Where hair thins, razor-shaved hair's shadow falls in
+    // proportion to it (the plan's fill matches that), but a canopy of sparse clipped hairs
+    // shades far less than its share: its hairs no longer overlap (shaded in proportion, a
+    // #2's thinning edge wore a grey smudge with no hairs in it).
     use smp_visualiser::head::ScalpPoint;
     let mut b = SceneBuilder::default();
     for (style, lo, hi) in [
@@ -483,6 +486,7 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
         );
         let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
         let (mut haired, mut bald) = (0, 0);
+        let (mut full, mut sparse) = (Vec::new(), Vec::new());
         for (i, (uv, &p)) in head
             .chart
             .vertex_uv()
@@ -499,8 +503,13 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
                 p,
             });
             let ratio = mesh.albedo[i] / (skin * head.mottle[0][i]);
+            let shade = smp_visualiser::hair::shade(&field);
+            if (0.2..0.4).contains(&shade) && field.scar == 0.0 {
+                sparse.push((1.0 - ratio.y) / shade);
+            }
             if field.density >= 0.99 && field.miniaturised == 0.0 && field.scar == 0.0 {
                 haired += 1;
+                full.push(1.0 - ratio.y);
                 assert!((lo..hi).contains(&ratio.y), "{style:?} at {uv:?}: {ratio}");
                 if style == Hairstyle::Razor {
                     assert!(ratio.z > ratio.x + 0.02, "razor: not cool, {ratio}");
@@ -516,6 +525,17 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
         }
         eprintln!("{style:?}: {haired} haired, {bald} bald vertices");
         assert!(haired > 1000 && bald > 1000, "{haired} haired, {bald} bald");
+        let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+        let share = mean(&sparse) / mean(&full);
+        assert!(sparse.len() > 100, "{} sparse vertices", sparse.len());
+        if style == Hairstyle::Razor {
+            assert!(
+                (share - 1.0).abs() < 0.05,
+                "razor, sparse: {share} of its share"
+            );
+        } else {
+            assert!(share < 0.5, "{style:?}, sparse: {share} of its share");
+        }
     }
 }
 

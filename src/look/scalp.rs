@@ -16,9 +16,9 @@ pub const ERYTHEMA: Vec3 = Vec3::new(1.1, 0.8, 0.82);
 
 /// Bakes the loss field over the charted scalp, with `redness` (0..=1 per point) for freshly
 /// worked skin; empty (and free) when the scalp has neither its own tone, scars nor redness,
-/// the common case. `canopy` is the share of light per channel that the hair at full native
-/// density keeps from the skin it grows from, which the mesh's vertex colours carry: texels
-/// that cover them carry it too.
+/// the common case. `canopy` is the share of light per channel that the hair where the loss
+/// field says `f` keeps from the skin it grows from (None: no shade), which the mesh's vertex
+/// colours carry: texels that cover them carry it too.
 #[must_use]
 pub fn bake(
     chart: &ScalpChart,
@@ -26,12 +26,11 @@ pub fn bake(
     skin: Vec3,
     scalp_skin: Vec3,
     redness: Option<&dyn Fn(&ScalpPoint) -> f32>,
-    canopy: Vec3,
+    canopy: Option<&dyn Fn(&crate::loss::LossSample) -> Vec3>,
 ) -> ChartTexture {
     if scalp_skin == skin && !loss.has_scars() && redness.is_none() {
         return ChartTexture::default();
     }
-    let shaded = canopy != Vec3::ZERO;
     let lm = loss.landmarks();
     // Around the ear-canal poles the meridians wrap, so the sideburns sit at negative s: the
     // texture spans the chart's whole s range (the face part stays transparent).
@@ -53,7 +52,7 @@ pub fn bake(
         for i in 0..width {
             let s = s0 + (i as f32 + 0.5) * TEXEL_MM;
             let Some(q) = chart.point(s, t) else { continue };
-            let field = (loss.has_scars() || shaded).then(|| loss.sample(&q));
+            let field = (loss.has_scars() || canopy.is_some()).then(|| loss.sample(&q));
             let scar = field.map_or(0.0, |f| f.scar);
             let mut texel = Texel::default();
             if scalp_skin != skin {
@@ -85,8 +84,8 @@ pub fn bake(
                     texel.alpha = 1.0;
                 }
             }
-            if let Some(f) = field.filter(|_| shaded && texel.alpha > 0.0) {
-                texel.color *= Vec3::ONE - canopy * crate::hair::shade(&f);
+            if let (Some(f), Some(canopy)) = (field.filter(|_| texel.alpha > 0.0), canopy) {
+                texel.color *= Vec3::ONE - canopy(&f);
             }
             texels[j * width + i] = texel;
         }
