@@ -455,7 +455,7 @@ impl SceneBuilder {
         let brows = self.brows(&head, c.seed);
         let pieces = brows.iter().map(|h| brow_pieces(h).count()).sum();
         let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin, pieces);
-        add_brows(&mut shafts, &brows, c);
+        add_brows(&mut shafts, &brows, pieces, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
             darkening.push(pigment(&self.impressions(&head, &loss, c), c));
@@ -528,14 +528,14 @@ fn brow_pieces(h: &BrowHair) -> impl Iterator<Item = (Vec3, Vec3)> + '_ {
         })
 }
 
-/// Lays the client's eyebrow hairs in with the shafts above the skin, the grey ones at the
-/// consultation's grey fraction. The shafts' buffers were sized with room for them: grown by
-/// doubling instead, they left `make bench`'s session with 18 MB more wasm memory.
-fn add_brows(shafts: &mut Option<Strands>, hairs: &[BrowHair], c: &Consultation) {
+/// Lays the client's eyebrow hairs, `pieces` pieces in all, in with the shafts above the
+/// skin, the grey ones at the consultation's grey fraction. The shafts' buffers were sized
+/// with room for them: grown by doubling instead, they left `make bench`'s session with
+/// 18 MB more wasm memory.
+fn add_brows(shafts: &mut Option<Strands>, hairs: &[BrowHair], pieces: usize, c: &Consultation) {
     let natural = crate::math::hex_to_linear(c.hair_colour.hex());
     let grey = crate::math::hex_to_linear(crate::hair::GREY_HEX);
-    let n = hairs.iter().map(|h| brow_pieces(h).count()).sum();
-    let layer = shafts.get_or_insert_with(|| Strands::with_capacity(n));
+    let layer = shafts.get_or_insert_with(|| Strands::with_capacity(pieces));
     for h in hairs {
         let colour = if h.draw < c.grey_fraction {
             grey

@@ -10,7 +10,7 @@
 
 use super::prepare::Projected;
 use super::raster::{VisBuffer, EMPTY};
-use crate::math::{ceil_i, floor_i, smoothstep};
+use crate::math::{ceil_i, floor_i, smoothstep, Rng};
 use crate::scene::DotCore;
 
 /// Fraction of a pixel covered by accumulated strand area `a` (pixels²).
@@ -210,7 +210,7 @@ fn disc(
     let (ys, ye) = (floor_i(y - reach), ceil_i(y + reach));
     let weights = |i: isize, j: isize| {
         let (dx, dy) = (i as f32 - x, j as f32 - y);
-        let d = (dx * dx + dy * dy).sqrt() * shape.scale(dx, dy);
+        let d = shape.distance(dx, dy);
         (
             (r + 0.5 - d).clamp(0.0, 1.0),
             1.0 - smoothstep(HALO_LEVEL * r, HALO_OUT * r, d),
@@ -262,44 +262,36 @@ impl Outline {
     /// The outline of dot `k`: a function of its index alone, so any frame size and band
     /// draws the same shape.
     fn of(k: u32) -> Self {
-        let mut h = k.wrapping_mul(0x9e37_79b9) ^ 0x85eb_ca6b;
-        let mut next = || {
-            h ^= h >> 15;
-            h = h.wrapping_mul(0x2c1b_3c6d);
-            h ^= h >> 12;
-            h = h.wrapping_mul(0x297a_2d39);
-            h ^= h >> 15;
-            (h >> 8) as f32 * (2.0 / 16_777_216.0) - 1.0
-        };
+        let mut rng = Rng::new(u64::from(k) ^ 0x0b10_7ed0);
         // A random direction without trigonometry: a point in the square, normalised; its
-        // amplitude a second draw.
-        let draws = [next(), next(), next(), next(), next(), next()];
-        let phase = |[u, v, amp]: [f32; 3], most: f32| {
+        // amplitude a third draw.
+        let mut phase = |most: f32| {
+            let (u, v) = (2.0 * rng.next_f32() - 1.0, 2.0 * rng.next_f32() - 1.0);
             let n = (u * u + v * v).sqrt().max(1e-3);
-            let a = most * (0.5 + 0.5 * amp.abs());
+            let a = most * (0.5 + 0.5 * rng.next_f32());
             (a * u / n, a * v / n)
         };
+        let h2 = phase(Self::WOBBLE.0);
         Self {
-            h2: phase([draws[0], draws[1], draws[2]], Self::WOBBLE.0),
-            h3: phase([draws[3], draws[4], draws[5]], Self::WOBBLE.1),
+            h2,
+            h3: phase(Self::WOBBLE.1),
         }
     }
 
-    /// What distance from the centre along (dx, dy) counts as, relative to a round dot's:
-    /// below 1 where the outline bulges out.
+    /// The distance from the centre of (dx, dy) as a round dot's profile takes it: shorter
+    /// where the outline bulges out.
     #[inline]
-    fn scale(self, dx: f32, dy: f32) -> f32 {
-        let d2 = dx * dx + dy * dy;
-        if d2 < 1e-6 {
-            return 1.0;
+    fn distance(self, dx: f32, dy: f32) -> f32 {
+        let d = (dx * dx + dy * dy).sqrt();
+        if d < 1e-3 {
+            return d;
         }
-        let d = d2.sqrt();
         let (c, s) = (dx / d, dy / d);
         // cos 2θ, sin 2θ, cos 3θ, sin 3θ from the direction's cosine and sine.
         let (c2, s2) = (c * c - s * s, 2.0 * c * s);
         let (c3, s3) = (c * c2 - s * s2, s * c2 + c * s2);
         let bulge = self.h2.0 * c2 + self.h2.1 * s2 + self.h3.0 * c3 + self.h3.1 * s3;
-        1.0 / (1.0 + bulge)
+        d / (1.0 + bulge)
     }
 }
 
