@@ -423,3 +423,61 @@ fn skin_is_mottled_not_one_colour() {
     assert_eq!(mottle(7, p), mottle(7, p));
     assert_ne!(mottle(7, p), mottle(8, p));
 }
+
+#[test]
+fn bare_skin_shows_pores_up_close_and_keeps_its_tone() {
+    // The same forehead with skin's micro-relief and without: up close the relief adds
+    // pixel-scale texture but leaves the mean tone; at a whole head in 512² it is flat.
+    let c = Consultation::default();
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let mut smooth = scene.clone();
+    for m in &mut smooth.meshes {
+        m.surface.relief = 0.0;
+    }
+    let close = View {
+        width: 512,
+        height: 512,
+        yaw_deg: 0.0,
+        pitch_deg: 10.0,
+        zoom: 6.0,
+    };
+    let cam = Camera::new(&close, &scene.framing);
+    let p = scene.head.chart.point(35.0, 0.0).unwrap().p;
+    let (x, y, _) = cam.project(p).unwrap();
+    let (x, y) = (x as usize, y as usize);
+    let stats = |rgba: &[u8]| {
+        let lum = |x: usize, y: usize| {
+            let i = (y * 512 + x) * 4;
+            let c = [0, 1, 2]
+                .map(|k| smp_visualiser::math::srgb_to_linear(f32::from(rgba[i + k]) / 255.0));
+            0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+        };
+        // Mean, and the spread of each pixel about its 5×5 neighbourhood (the shading's
+        // gradient cancels; sRGB's rounding alone leaves about 0.002).
+        let (mut mean, mut grain) = (0.0, 0.0);
+        let n = 48.0 * 48.0;
+        for yy in y - 24..y + 24 {
+            for xx in x - 24..x + 24 {
+                let local = (0..25)
+                    .map(|k| lum(xx + k % 5 - 2, yy + k / 5 - 2))
+                    .sum::<f32>()
+                    / 25.0;
+                mean += lum(xx, yy) / n;
+                grain += (lum(xx, yy) - local) * (lum(xx, yy) - local) / n;
+            }
+        }
+        (mean, grain.sqrt())
+    };
+    let (m1, g1) = stats(&render_rgba(&scene, &close));
+    let (m0, g0) = stats(&render_rgba(&smooth, &close));
+    eprintln!("mean {m1:.4} vs {m0:.4}, grain {g1:.5} vs {g0:.5}");
+    assert!((m1 / m0 - 1.0).abs() < 0.02, "{m1} {m0}");
+    assert!(g1 > 2.5 * g0, "{g1} {g0}");
+    let whole = View {
+        zoom: 1.0,
+        width: 512,
+        height: 512,
+        ..close
+    };
+    assert!(render_rgba(&scene, &whole) == render_rgba(&smooth, &whole));
+}

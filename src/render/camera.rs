@@ -114,6 +114,12 @@ impl Camera {
         }
     }
 
+    /// Millimetres a pixel spans at the orbit centre.
+    #[must_use]
+    pub fn mm_per_px(&self) -> f32 {
+        (self.eye - self.target).length() / self.focal
+    }
+
     /// Screen position (pixels, y down) and reciprocal depth; `None` behind the near plane.
     #[must_use]
     pub fn project(&self, p: Vec3) -> Option<(f32, f32, f32)> {

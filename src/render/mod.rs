@@ -22,6 +22,7 @@ pub mod edge;
 pub mod hair;
 pub mod prepare;
 pub mod raster;
+pub mod relief;
 pub mod resolve;
 pub mod shade;
 pub mod shadow;

@@ -9,6 +9,7 @@
 use super::camera::Camera;
 use super::prepare::Prepared;
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
+use super::relief::Relief;
 use crate::look::light::Lighting;
 use crate::math::{normalize_or, smoothstep};
 use crate::scene::{Scene, Surface};
@@ -39,6 +40,8 @@ pub fn shade(
     let irr = &prep.irradiance;
     let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
     let caster = shadow_key(light);
+    let relief = Relief::get();
+    let level = relief.level(cam.mm_per_px());
     for (row, line) in out.chunks_exact_mut(w).enumerate() {
         let back = backdrop(scene, vis.y0 + row, frame_height);
         for (x, px) in line.iter_mut().enumerate() {
@@ -68,6 +71,13 @@ pub fn shade(
                     albedo += (t.color - albedo) * t.alpha;
                     gloss = t.gloss;
                 }
+            }
+            if let Some(k) = level.filter(|_| mesh.surface.relief > 0.0) {
+                let n = mesh.normals[i0] + mesh.normals[i1] + mesh.normals[i2];
+                let d = relief.at(k, lerp(&mesh.positions), n);
+                let r = mesh.surface.relief;
+                albedo *= 1.0 + r * (d.albedo - 1.0);
+                gloss *= 1.0 + r * (d.gloss - 1.0);
             }
             let albedo = albedo * trans[i];
             let mut light_in = lerp(&irr[mi]);
