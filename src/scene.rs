@@ -242,7 +242,7 @@ pub struct Scene {
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
     units: Option<(u64, Arc<Units>)>,
-    /// Eyebrow hairs by seed, kept like the units: placed afresh at every rebuild, their
+    /// Eyebrow hairs and eyelashes by seed, kept like the units: placed afresh at every rebuild, their
     /// small buffers split the free memory the old scene left, and `make bench`'s session
     /// ended at 103 MB of wasm memory instead of 87.
     brows: Option<(u64, Arc<Vec<BrowHair>>)>,
@@ -266,12 +266,14 @@ impl SceneBuilder {
         }
     }
 
-    /// The head's eyebrow hairs for `seed`, placed or reused.
+    /// The head's eyebrow hairs and eyelashes for `seed`, placed or reused.
     fn brows(&mut self, head: &Head, seed: u64) -> Arc<Vec<BrowHair>> {
         match &self.brows {
             Some((s, b)) if *s == seed => b.clone(),
             _ => {
-                let b = Arc::new(crate::hair::brows::brows(head, seed));
+                let mut b = crate::hair::brows::brows(head, seed);
+                b.extend(crate::hair::lashes::lashes(head, seed));
+                let b = Arc::new(b);
                 self.brows = Some((seed, b.clone()));
                 b
             }

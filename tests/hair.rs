@@ -695,3 +695,45 @@ fn eyebrows_are_hairs_lying_out_along_the_brow() {
         );
     }
 }
+
+#[test]
+fn eyelashes_fringe_the_lid_margins_and_curl_away_from_the_eye() {
+    use smp_visualiser::hair::lashes::{lashes, LASHES, LASH_LENGTH_MM};
+    let c = Consultation::default();
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let head = &scene.head;
+    // The eye's opening: about 21 mm wide and 8–10 mm tall at its middle (palpebral fissure,
+    // [general knowledge]: 9–10 mm in adults).
+    let (upper, lower) = (
+        head.lid_margin(1.0, true, 0.5).0,
+        head.lid_margin(1.0, false, 0.5).0,
+    );
+    let (inner, outer) = (
+        head.lid_margin(1.0, true, 0.0).0,
+        head.lid_margin(1.0, true, 1.0).0,
+    );
+    let (tall, wide) = (upper.y - lower.y, (outer - inner).length());
+    eprintln!("opening {wide:.1} × {tall:.1} mm");
+    assert!((7.5..=11.0).contains(&tall) && (18.0..=30.0).contains(&wide));
+    assert!(outer.x > inner.x, "t runs from the inner corner outward");
+    let all = lashes(head, c.seed);
+    assert_eq!(all.len(), 2 * (LASHES.0 + LASHES.1));
+    for h in &all {
+        let d = h.tip - h.root;
+        let len = (h.bend - h.root).length() + (h.tip - h.bend).length();
+        // Upper lashes sit above the eye's middle height and end higher than they start;
+        // lower ones below, ending lower; both point forward, out of the eye.
+        let up = h.root.y > 0.5 * (upper.y + lower.y);
+        let (lo, hi) = if up {
+            LASH_LENGTH_MM.0
+        } else {
+            LASH_LENGTH_MM.1
+        };
+        assert!(len <= hi + 1e-3 && len >= 0.4 * lo, "{len}");
+        assert!(if up { d.y > 0.0 } else { d.y < 0.0 }, "{d}");
+        assert!(d.z > 0.3 * len, "{d}");
+        // Roots on the margin: within a millimetre of the slit's edge, over the eyeball.
+        let eye_y = if up { upper.y } else { lower.y };
+        assert!((h.root.y - eye_y).abs() < 4.0, "{} vs {eye_y}", h.root.y);
+    }
+}

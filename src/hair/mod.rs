@@ -8,6 +8,7 @@
 
 pub mod brows;
 mod follicles;
+pub mod lashes;
 pub mod long;
 
 pub use follicles::{grow, grow_from, Hair, Units};

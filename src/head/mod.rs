@@ -82,6 +82,12 @@ impl Shape {
 /// Eye centres and radius in the unscaled frame (used for both the socket and the eyeball).
 const EYE_CENTRE: Vec3 = Vec3::new(32.0, 11.0, 77.0);
 const EYE_RADIUS: f32 = 12.0;
+/// How far the lids stand proud of the eyeball (mm), and the almond-shaped slit between them
+/// (centre relative to the eye's, and semi-axes): about 21 mm wide and 7.5 mm tall where it
+/// meets the lids, the upper lid over the top 2.5 mm of the iris.
+const LID_SHELL_MM: f32 = 1.3;
+const SLIT_CENTRE: Vec3 = Vec3::new(0.0, -0.8, 12.0);
+const SLIT_AXES: Vec3 = Vec3::new(14.5, 4.4, 5.0);
 /// Ear centre (mirrored in x) and half-sizes: about 62 × 34 mm ears, 12 mm proud of the skull.
 const EAR_CENTRE: Vec3 = Vec3::new(79.0, 4.0, -10.0);
 const EAR_HALF: Vec3 = Vec3::new(8.0, 31.0, 17.0);
@@ -168,9 +174,9 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
         );
         d = smooth_subtract(d, socket, 7.0);
         // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
-        let lids = (p - c).length() - (EYE_RADIUS + 1.3);
+        let lids = (p - c).length() - (EYE_RADIUS + LID_SHELL_MM);
         d = smooth_union(d, lids, 4.0);
-        let slit = ellipsoid(p, c + Vec3::new(0.0, -0.8, 12.0), Vec3::new(14.5, 4.4, 5.0));
+        let slit = ellipsoid(p, c + SLIT_CENTRE, SLIT_AXES);
         d = smooth_subtract(d, slit, 1.5);
     }
     // Nose: bridge to tip, then the alae.
@@ -576,6 +582,49 @@ impl Head {
         let along = Vec3::new(sx, slope - BROW_HERRINGBONE * off, 0.0).normalize();
         let inner = 1.0 - smoothstep(0.0, 0.3, t);
         (along * (1.0 - inner) + Vec3::new(0.35 * sx, 1.0, 0.0).normalize() * inner).normalize()
+    }
+
+    /// A point of a lid's free margin (head frame, mm) and the unit direction straight out
+    /// of the eye there: `sx` −1 or 1 picks the eye, `upper` the lid, and `t` runs from the
+    /// inner corner (0) to the outer (1). Where the lid shell meets the slit (see
+    /// [`face_sdf`]), found by bisection; the slit's soft edge leaves it within a millimetre
+    /// of the drawn margin.
+    #[must_use]
+    pub fn lid_margin(&self, sx: f32, upper: bool, t: f32) -> (Vec3, Vec3) {
+        let s = Shape::of(self.params.sex);
+        let r = EYE_RADIUS + LID_SHELL_MM;
+        // Inside the slit, on the shell, at lateral offset x and height y.
+        let open = |x: f32, y: f32| {
+            let z = (r * r - x * x - y * y).max(0.0).sqrt();
+            let q = (Vec3::new(x, y, z) - SLIT_CENTRE) / SLIT_AXES;
+            q.length_squared() < 1.0
+        };
+        // The corners: the widest open point on the slit's midline.
+        let mid = SLIT_CENTRE.y;
+        let (mut lo, mut hi) = (0.0, SLIT_AXES.x);
+        for _ in 0..24 {
+            let m = 0.5 * (lo + hi);
+            if open(m, mid) {
+                lo = m
+            } else {
+                hi = m
+            }
+        }
+        let x = lo * 0.96 * (2.0 * t - 1.0);
+        let (mut lo, mut hi) = (mid, if upper { mid + r } else { mid - r });
+        for _ in 0..24 {
+            let m = 0.5 * (lo + hi);
+            if open(x, m) {
+                lo = m
+            } else {
+                hi = m
+            }
+        }
+        let z = (r * r - x * x - lo * lo).max(0.0).sqrt();
+        // Mirrored so t runs outward on both sides.
+        let local = Vec3::new(x * sx, lo, z);
+        let scale = s.size * self.params.scale;
+        ((mirror(EYE_CENTRE, sx) + local) * scale, local.normalize())
     }
 }
 
