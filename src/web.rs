@@ -71,6 +71,9 @@ impl Visualiser {
     #[wasm_bindgen(constructor)]
     pub fn new(consultation: JsValue) -> Result<Visualiser, JsError> {
         let consultation = parse_consultation(consultation)?;
+        // The skin's relief tile lives for the session: built before the first scene, it
+        // sits below the scene's buffers instead of splitting the free memory they leave.
+        let _ = crate::render::relief::Relief::get();
         let mut builder = SceneBuilder::default();
         let scene = builder
             .build(&consultation)

@@ -427,7 +427,7 @@ fn skin_is_mottled_not_one_colour() {
 #[test]
 fn bare_skin_shows_pores_up_close_and_keeps_its_tone() {
     // The same forehead with skin's micro-relief and without: up close the relief adds
-    // pixel-scale texture but leaves the mean tone; at a whole head in 512² it is flat.
+    // pixel-scale texture but leaves the mean tone; at a whole head in 1024² it is flat.
     let c = Consultation::default();
     let scene = SceneBuilder::default().build(&c).unwrap();
     let mut smooth = scene.clone();
@@ -475,8 +475,8 @@ fn bare_skin_shows_pores_up_close_and_keeps_its_tone() {
     assert!(g1 > 2.5 * g0, "{g1} {g0}");
     let whole = View {
         zoom: 1.0,
-        width: 512,
-        height: 512,
+        width: 1024,
+        height: 1024,
         ..close
     };
     assert!(render_rgba(&scene, &whole) == render_rgba(&smooth, &whole));

@@ -6,8 +6,8 @@
 //! is laid on the surface by its dominant axis, in head millimetres, and sampled at the
 //! level whose texels match the frame's pixel footprint. Every level averages exactly 1, so
 //! a region's mean tone is the same rendered small or large (issue #4's filtering test);
-//! levels that vary by under [`FLAT`] are skipped, so frames of the whole head at 512² pay
-//! nothing for it. Built once (about 2 ms natively), from a fixed seed: same bytes in wasm.
+//! levels that vary by under [`FLAT`] are skipped, so frames of the whole head pay nothing
+//! for it. Built once (about 2 ms natively), from a fixed seed: same bytes in wasm.
 
 use crate::math::Rng;
 use glam::Vec3;
@@ -42,8 +42,13 @@ const PORE_DARK: f32 = 0.55;
 /// How much a primary plateau's tone and sheen differ from its neighbours' (either way).
 const PLATEAU_TONE: f32 = 0.012;
 const PLATEAU_GLOSS: f32 = 0.35;
-/// A level whose albedo varies by less than this (standard deviation) is drawn flat.
-pub const FLAT: f32 = 0.012;
+/// A level whose albedo varies by less than this (standard deviation) is drawn flat. At 1.2 %
+/// a whole head at 1024² took the 0.25 mm level (1.5 %), a faint grain for 9–12 ms of the
+/// frame natively (51 → 60–63 ms), the budget's least room; from 2 % it takes effect
+/// from about 0.19 mm a pixel (a 1024² frame zoomed 1.7 times).
+pub const FLAT: f32 = 0.02;
+/// Whole tiles added to a coordinate before sampling: past any head-frame millimetre.
+const SHIFT_MM: f32 = 64.0 * TILE_MM;
 /// Seed of the tile: the skin's own, not the consultation's.
 const SEED: u64 = 0x7265_6c69_6566;
 
@@ -229,12 +234,13 @@ impl Level {
     fn sample(&self, u: f32, v: f32) -> [f32; 2] {
         let n = self.size;
         let scale = n as f32 / TILE_MM;
-        let (x, y) = (u * scale - 0.5, v * scale - 0.5);
-        let (fx, fy) = (x.floor(), y.floor());
-        let (tx, ty) = (x - fx, y - fy);
+        // Shifted by whole tiles to be positive, so truncation is the floor (`floor` is a
+        // libm call on baseline x86-64).
+        let (x, y) = ((u + SHIFT_MM) * scale - 0.5, (v + SHIFT_MM) * scale - 0.5);
+        let (ix, iy) = (x as u32, y as u32);
+        let (tx, ty) = (x - ix as f32, y - iy as f32);
         let mask = n - 1;
-        // Two's complement: a negative index wraps like a positive one under the mask.
-        let (x0, y0) = (fx as i32 as usize & mask, fy as i32 as usize & mask);
+        let (x0, y0) = (ix as usize & mask, iy as usize & mask);
         let (x1, y1) = ((x0 + 1) & mask, (y0 + 1) & mask);
         let t = &self.texels;
         let (a, b) = (t[y0 * n + x0], t[y0 * n + x1]);
@@ -329,8 +335,10 @@ mod tests {
         assert!(darkest < 0.8, "{darkest}");
         assert!(r.spread(0) > 0.02, "{}", r.spread(0));
         // A 0.07 mm footprint (a 4× close-up at 1024²) samples the finest level; a whole head
-        // at 512² (0.65 mm a pixel) draws flat skin.
+        // at 1024² (0.32 mm a pixel) or 512² draws flat skin.
         assert_eq!(r.level(0.07), Some(0));
+        assert_eq!(r.level(0.15), Some(1));
+        assert_eq!(r.level(0.32), None);
         assert_eq!(r.level(0.65), None);
         let spreads: Vec<f32> = (0..r.levels.len()).map(|k| r.spread(k)).collect();
         assert!(spreads.windows(2).all(|w| w[1] < w[0]), "{spreads:?}");
