@@ -88,9 +88,15 @@ const EYE_RADIUS: f32 = 12.0;
 const LID_SHELL_MM: f32 = 1.3;
 const SLIT_CENTRE: Vec3 = Vec3::new(0.0, -0.8, 12.0);
 const SLIT_AXES: Vec3 = Vec3::new(14.5, 4.4, 5.0);
-/// Ear centre (mirrored in x) and half-sizes: about 62 × 34 mm ears, 12 mm proud of the skull.
+/// Ear centre (mirrored in x): the ear is about 62 × 34 mm (see [`ear_sdf`]).
 const EAR_CENTRE: Vec3 = Vec3::new(79.0, 4.0, -10.0);
-const EAR_HALF: Vec3 = Vec3::new(8.0, 31.0, 17.0);
+/// How far the ear's back edge stands out from the skull per mm behind its centre (about
+/// 17°), and the helix's rim radius (mm). [general knowledge: cranioauricular angle 20–30°]
+const EAR_FLARE: f32 = 0.3;
+/// Rings and segments of the ear's mesh: at 40 × 64 (2.4 mm between rings) the rim and
+/// bowl came out as ridged streaks.
+const EAR_GRID: (usize, usize) = (64, 96);
+const EAR_RIM_MM: f32 = 3.2;
 
 fn mirror(v: Vec3, sx: f32) -> Vec3 {
     Vec3::new(v.x * sx, v.y, v.z)
@@ -277,21 +283,35 @@ fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
 }
 
 fn ear_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
-    let p = p / s.size;
-    let c = mirror(EAR_CENTRE, sx);
-    let d = ellipsoid(p, c, EAR_HALF);
-    // The bowl of the concha and the scapha, so the ear reads as an ear, not a bean.
-    let concha = ellipsoid(
-        p,
-        c + Vec3::new(8.0 * sx, -6.0, 2.0),
-        Vec3::new(6.0, 11.0, 8.0),
-    );
-    let scapha = ellipsoid(
-        p,
-        c + Vec3::new(8.5 * sx, 12.0, -2.0),
-        Vec3::new(4.0, 13.0, 10.0),
-    );
-    smooth_subtract(smooth_subtract(d, concha, 3.0), scapha, 3.0) * s.size
+    // Ear-local: out from the head, up, forward. The back edge stands off the skull (the
+    // cranioauricular angle), so the ear is a plate set at a slant, not flat on the head.
+    let q = p / s.size - mirror(EAR_CENTRE, sx);
+    let (z, y) = (q.z, q.y);
+    let out = q.x * sx - EAR_FLARE * (-z).max(0.0);
+    let l = Vec3::new(out, y, z);
+    // The plate: the broad upper ear and the lobe below.
+    let upper = ellipsoid(l, Vec3::new(0.0, 5.0, -1.0), Vec3::new(6.5, 25.0, 16.5));
+    let lobe = ellipsoid(l, Vec3::new(0.5, -19.0, 3.0), Vec3::new(5.0, 10.0, 8.5));
+    let mut d = smooth_union(upper, lobe, 6.0);
+    // The helix: a rolled rim round the top and back, open at the front below where it
+    // springs from above the ear canal. Distances to the outline ellipse are approximate
+    // (its radius times the normalised offset), which is all a 1.5 mm mesh needs.
+    let (ey, ez) = ((y - 5.0) / 23.0, (z + 1.5) / 15.0);
+    let ring = ((ey * ey + ez * ez).sqrt() - 1.0) * 15.0;
+    let open = smoothstep(2.0, 9.0, z) * (1.0 - smoothstep(4.0, 14.0, y));
+    let rim = (1.0 - open) * EAR_RIM_MM;
+    let helix = ((out - 2.5) * (out - 2.5) + ring * ring).sqrt() - rim;
+    d = smooth_union(d, helix, 2.0);
+    // The scapha, a groove inside the rim, and the concha's bowl before the ear canal; the
+    // ridge left between them is the antihelix.
+    let inner = ring + 5.5;
+    let groove = ((out - 6.0) * (out - 6.0) + inner * inner).sqrt() - 2.2 * (1.0 - open);
+    d = smooth_subtract(d, groove, 1.5);
+    let concha = ellipsoid(l, Vec3::new(6.5, -4.0, 3.5), Vec3::new(5.5, 8.5, 6.5));
+    d = smooth_subtract(d, concha, 2.5);
+    // The tragus, a small flap before the bowl.
+    let tragus = ellipsoid(l, Vec3::new(2.5, -5.0, 12.5), Vec3::new(3.0, 4.5, 2.5));
+    smooth_union(d, tragus, 1.5) * s.size
 }
 
 fn eye_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
@@ -448,8 +468,8 @@ impl Head {
                 mirror(EAR_CENTRE, sx) * s.size * k,
                 [Vec3::Y, Vec3::Z, Vec3::X * sx],
                 mesh::Grid {
-                    rings: 40,
-                    segments: 64,
+                    rings: EAR_GRID.0,
+                    segments: EAR_GRID.1,
                     reach: 60.0 * k,
                 },
             );
