@@ -462,7 +462,12 @@ impl SceneBuilder {
         add_brows(&mut shafts, &brows, pieces, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
-            darkening.push(pigment(&self.impressions(&head, &loss, c), c));
+            let mut dots = pigment(&self.impressions(&head, &loss, c), c);
+            if let Some(face) = head.parts.iter().position(|&p| p == Part::Face) {
+                let uv = head.chart.vertex_uv();
+                crate::look::pigment::bake(&mut dots, &mut meshes[face], &|v| !uv[v][0].is_nan());
+            }
+            darkening.push(dots);
         }
         Ok(Scene {
             meshes,

@@ -1,0 +1,174 @@
+//! The smooth share of healed pigment: part of every dot's darkening moved from the dot into
+//! the scalp's vertex colours, as a shade that follows the local dot density.
+//!
+//! A healed dot is pigment under a scattering skin: besides the dot the eye resolves, the
+//! skin around it carries a faint veil of its light removed. Drawn as dots alone, with bare
+//! skin between, a healed top read at conversation distance as pepper on cream skin, where
+//! practitioners see one even shadow with a fine grain (reviews, stops 12–14). Moving
+//! [`BAKED`] of each dot's darkening into a shade spread over [`SPREAD_MM`] keeps the mean
+//! (tests/plan.rs: SMP still darkens like the client's own shaved hair) and halves each
+//! dot's contrast; up close the dots stay crisp over a light grey-blue veil, which is what
+//! healed work looks like through a loupe.
+
+use crate::scene::{Mesh, Strands};
+use glam::Vec3;
+
+/// Share of each dot's darkening carried smooth. [estimate, by eye]
+pub const BAKED: f32 = 0.5;
+/// Radius of the cone the smooth share is spread over (mm): wider than the dots' spacing
+/// (about 1.2 mm at 75/cm²), narrower than a hairline's soft zone (10–20 mm, §2).
+pub const SPREAD_MM: f32 = 3.0;
+
+/// Moves [`BAKED`] of the darkening of the dot layer `dots` into the albedo of `mesh`'s
+/// vertices where `on_scalp` says so. A dot's darkening is its area times what it removes,
+/// its core's extra included.
+pub fn bake(dots: &mut Strands, mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> bool) {
+    if dots.is_empty() {
+        return;
+    }
+    let core = dots.core.map_or(0.0, |c| c.ratio * c.ratio * c.gain);
+    let deposit: Vec<Vec3> = dots
+        .width_mm
+        .iter()
+        .zip(&dots.color)
+        .map(|(&w, &c)| c * (core::f32::consts::FRAC_PI_4 * w * w * (1.0 + core) * BAKED))
+        .collect();
+    for c in &mut dots.color {
+        *c *= 1.0 - BAKED;
+    }
+    let grid = Grid::new(&dots.a);
+    // A cone of radius R holds a third of its cylinder's volume: 3 / (π R²) makes it unit.
+    let norm = 3.0 / (core::f32::consts::PI * SPREAD_MM * SPREAD_MM);
+    for (v, (p, albedo)) in mesh.positions.iter().zip(&mut mesh.albedo).enumerate() {
+        if !on_scalp(v) {
+            continue;
+        }
+        let mut shade = Vec3::ZERO;
+        grid.near(*p, &mut |i| {
+            let r = (dots.a[i] - *p).length();
+            if r < SPREAD_MM {
+                shade += deposit[i] * (norm * (1.0 - r / SPREAD_MM));
+            }
+        });
+        *albedo *= Vec3::ONE - shade.min(Vec3::splat(0.9));
+    }
+}
+
+/// Dots binned into cubes of [`SPREAD_MM`] by a counting sort: the cube of a point and its
+/// 26 neighbours hold every dot within reach.
+struct Grid {
+    origin: Vec3,
+    dims: [usize; 3],
+    /// Dots of cube c are `order[start[c]..start[c + 1]]`.
+    start: Vec<u32>,
+    order: Vec<u32>,
+}
+
+impl Grid {
+    fn new(points: &[Vec3]) -> Self {
+        let lo = points.iter().fold(Vec3::splat(f32::MAX), |m, &p| m.min(p));
+        let hi = points.iter().fold(Vec3::splat(f32::MIN), |m, &p| m.max(p));
+        let size = ((hi - lo) / SPREAD_MM).floor();
+        let dims = [size.x, size.y, size.z].map(|d| d as usize + 1);
+        let mut g = Self {
+            origin: lo,
+            dims,
+            start: vec![0; dims[0] * dims[1] * dims[2] + 1],
+            order: vec![0; points.len()],
+        };
+        let cells: Vec<usize> = points.iter().map(|&p| g.cell(p).unwrap_or(0)).collect();
+        for &c in &cells {
+            g.start[c + 1] += 1;
+        }
+        for c in 1..g.start.len() {
+            g.start[c] += g.start[c - 1];
+        }
+        let mut fill = g.start.clone();
+        for (i, &c) in cells.iter().enumerate() {
+            g.order[fill[c] as usize] = i as u32;
+            fill[c] += 1;
+        }
+        g
+    }
+
+    /// The cube holding `p`, if inside the grid.
+    fn cell(&self, p: Vec3) -> Option<usize> {
+        let q = (p - self.origin) / SPREAD_MM;
+        let i = [q.x, q.y, q.z];
+        let mut k = 0;
+        for axis in (0..3).rev() {
+            if i[axis] < 0.0 || i[axis] as usize >= self.dims[axis] {
+                return None;
+            }
+            k = k * self.dims[axis] + i[axis] as usize;
+        }
+        Some(k)
+    }
+
+    /// Calls `f` with every dot in the cube of `p` and its neighbours.
+    fn near(&self, p: Vec3, f: &mut dyn FnMut(usize)) {
+        let q = (p - self.origin) / SPREAD_MM;
+        let q = [q.x, q.y, q.z];
+        // Outside by more than a cube: nothing within reach.
+        if (0..3).any(|a| q[a] < -1.0 || q[a] >= self.dims[a] as f32 + 1.0) {
+            return;
+        }
+        let at = q.map(|v| v.floor() as i64);
+        for dz in -1..=1 {
+            for dy in -1..=1 {
+                for dx in -1..=1 {
+                    let c = [at[0] + dx, at[1] + dy, at[2] + dz];
+                    if (0..3).any(|a| c[a] < 0 || c[a] >= self.dims[a] as i64) {
+                        continue;
+                    }
+                    let k = (c[2] as usize * self.dims[1] + c[1] as usize) * self.dims[0]
+                        + c[0] as usize;
+                    let (s, e) = (self.start[k] as usize, self.start[k + 1] as usize);
+                    for &i in &self.order[s..e] {
+                        f(i as usize);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_even_field_moves_its_share_and_keeps_its_mean() {
+        // Dots on a 1 mm grid in the z = 0 plane, each 0.5 mm across removing 0.4: an
+        // average darkening of π/4 · 0.25 · 0.4 ≈ 7.9 %, half of it baked into the vertices.
+        let mut dots = Strands::with_capacity(0);
+        for y in -20..=20 {
+            for x in -20..=20 {
+                let p = Vec3::new(x as f32, y as f32, 0.0);
+                dots.push(p, p, Vec3::Z, 0.5, Vec3::splat(0.4));
+            }
+        }
+        let mut mesh = Mesh {
+            positions: vec![
+                Vec3::ZERO,
+                Vec3::new(0.3, 0.7, 0.0),
+                Vec3::new(60.0, 0.0, 0.0),
+                Vec3::new(5.0, 5.0, 0.0),
+            ],
+            albedo: vec![Vec3::ONE; 4],
+            ..Mesh::default()
+        };
+        bake(&mut dots, &mut mesh, &|v| v != 3);
+        let want = 1.0 - core::f32::consts::FRAC_PI_4 * 0.25 * 0.4 * BAKED;
+        for v in 0..2 {
+            assert!(
+                (mesh.albedo[v].x - want).abs() < 0.004,
+                "{} vs {want}",
+                mesh.albedo[v]
+            );
+        }
+        assert_eq!(mesh.albedo[2], Vec3::ONE, "out of reach");
+        assert_eq!(mesh.albedo[3], Vec3::ONE, "not scalp");
+        assert!((dots.color[0].x - 0.4 * (1.0 - BAKED)).abs() < 1e-6);
+    }
+}
