@@ -25,8 +25,8 @@ pub struct Surface {
     /// Tint of the light that reaches it only from around it (ambient): skin scatters red
     /// furthest, so its shadows stay warm; white for surfaces that do not scatter.
     pub scatter: Vec3,
-    /// How strongly skin's micro-relief (pores, furrows) shows: 1 for skin, 0 for the eye.
-    pub relief: f32,
+    /// Whether skin's micro-relief (pores, furrows) shows: skin, not the eye.
+    pub relief: bool,
 }
 
 impl Default for Surface {

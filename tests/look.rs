@@ -432,7 +432,7 @@ fn bare_skin_shows_pores_up_close_and_keeps_its_tone() {
     let scene = SceneBuilder::default().build(&c).unwrap();
     let mut smooth = scene.clone();
     for m in &mut smooth.meshes {
-        m.surface.relief = 0.0;
+        m.surface.relief = false;
     }
     let close = View {
         width: 512,

@@ -9,7 +9,7 @@
 
 use super::brows::BrowHair;
 use crate::head::Head;
-use crate::math::{normalize_or, Rng};
+use crate::math::Rng;
 use glam::Vec3;
 
 /// Lashes per lid: upper, lower.
@@ -50,8 +50,8 @@ pub fn lashes(head: &Head, seed: u64) -> Vec<BrowHair> {
                 // Out of the eye, a little up (down), fanning outward toward the outer corner;
                 // then curling up (down).
                 let outward = Vec3::X * (sx * 0.8 * (t - 0.35));
-                let rise = normalize_or(out_dir - Vec3::Y * (0.25 * up) + outward, out_dir);
-                let curl = normalize_or(out_dir + Vec3::Y * (0.6 * up) + outward, out_dir);
+                let rise = (out_dir - Vec3::Y * (0.25 * up) + outward).normalize();
+                let curl = (out_dir + Vec3::Y * (0.6 * up) + outward).normalize();
                 let bend = root + rise * (len * BEND_AT);
                 let tip = bend + curl * (len * (1.0 - BEND_AT));
                 out.push(BrowHair {

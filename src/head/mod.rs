@@ -367,7 +367,7 @@ pub const SKIN_SURFACE: Surface = Surface {
     shininess_log2: 6,
     specular: 1.0,
     scatter: SKIN_SCATTER,
-    relief: 1.0,
+    relief: true,
 };
 
 /// Shadowed skin stays warm instead of turning grey-olive: light that reaches it only from
@@ -381,7 +381,7 @@ const EYE_SURFACE: Surface = Surface {
     shininess_log2: 8,
     specular: 1.0,
     scatter: Vec3::ONE,
-    relief: 0.0,
+    relief: false,
 };
 
 /// Seed of the skin's mottling: the head's own, not the consultation's.

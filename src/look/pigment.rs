@@ -27,18 +27,10 @@ pub fn bake(dots: &mut Strands, mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> boo
         return;
     }
     let core = dots.core.map_or(0.0, |c| c.ratio * c.ratio * c.gain);
-    let deposit: Vec<Vec3> = dots
-        .width_mm
-        .iter()
-        .zip(&dots.color)
-        .map(|(&w, &c)| c * (core::f32::consts::FRAC_PI_4 * w * w * (1.0 + core) * BAKED))
-        .collect();
-    for c in &mut dots.color {
-        *c *= 1.0 - BAKED;
-    }
     let grid = Grid::new(&dots.a);
     // A cone of radius R holds a third of its cylinder's volume: 3 / (π R²) makes it unit.
     let norm = 3.0 / (core::f32::consts::PI * SPREAD_MM * SPREAD_MM);
+    let per_area = core::f32::consts::FRAC_PI_4 * (1.0 + core) * BAKED * norm;
     for (v, (p, albedo)) in mesh.positions.iter().zip(&mut mesh.albedo).enumerate() {
         if !on_scalp(v) {
             continue;
@@ -47,10 +39,14 @@ pub fn bake(dots: &mut Strands, mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> boo
         grid.near(*p, &mut |i| {
             let r = (dots.a[i] - *p).length();
             if r < SPREAD_MM {
-                shade += deposit[i] * (norm * (1.0 - r / SPREAD_MM));
+                let w = dots.width_mm[i];
+                shade += dots.color[i] * (per_area * w * w * (1.0 - r / SPREAD_MM));
             }
         });
         *albedo *= Vec3::ONE - shade.min(Vec3::splat(0.9));
+    }
+    for c in &mut dots.color {
+        *c *= 1.0 - BAKED;
     }
 }
 
@@ -68,7 +64,8 @@ impl Grid {
     fn new(points: &[Vec3]) -> Self {
         let lo = points.iter().fold(Vec3::splat(f32::MAX), |m, &p| m.min(p));
         let hi = points.iter().fold(Vec3::splat(f32::MIN), |m, &p| m.max(p));
-        let size = ((hi - lo) / SPREAD_MM).floor();
+        // Non-negative, so truncation is the floor (glam's `floor` is a libm call).
+        let size = (hi - lo) / SPREAD_MM;
         let dims = [size.x, size.y, size.z].map(|d| d as usize + 1);
         let mut g = Self {
             origin: lo,
@@ -76,7 +73,7 @@ impl Grid {
             start: vec![0; dims[0] * dims[1] * dims[2] + 1],
             order: vec![0; points.len()],
         };
-        let cells: Vec<usize> = points.iter().map(|&p| g.cell(p).unwrap_or(0)).collect();
+        let cells: Vec<usize> = points.iter().map(|&p| g.cell(p)).collect();
         for &c in &cells {
             g.start[c + 1] += 1;
         }
@@ -91,18 +88,10 @@ impl Grid {
         g
     }
 
-    /// The cube holding `p`, if inside the grid.
-    fn cell(&self, p: Vec3) -> Option<usize> {
-        let q = (p - self.origin) / SPREAD_MM;
-        let i = [q.x, q.y, q.z];
-        let mut k = 0;
-        for axis in (0..3).rev() {
-            if i[axis] < 0.0 || i[axis] as usize >= self.dims[axis] {
-                return None;
-            }
-            k = k * self.dims[axis] + i[axis] as usize;
-        }
-        Some(k)
+    /// The cube holding `p`, which lies within the grid's bounds.
+    fn cell(&self, p: Vec3) -> usize {
+        let c = (p - self.origin) / SPREAD_MM;
+        (c.z as usize * self.dims[1] + c.y as usize) * self.dims[0] + c.x as usize
     }
 
     /// Calls `f` with every dot in the cube of `p` and its neighbours.
@@ -113,7 +102,8 @@ impl Grid {
         if (0..3).any(|a| q[a] < -1.0 || q[a] >= self.dims[a] as f32 + 1.0) {
             return;
         }
-        let at = q.map(|v| v.floor() as i64);
+        // From −1 up, truncation after a shift of one is the floor.
+        let at = q.map(|v| (v + 1.0) as i64 - 1);
         for dz in -1..=1 {
             for dy in -1..=1 {
                 for dx in -1..=1 {

@@ -6,7 +6,7 @@
 //! is laid on the surface by its dominant axis, in head millimetres, and sampled at the
 //! level whose texels match the frame's pixel footprint. Every level averages exactly 1, so
 //! a region's mean tone is the same rendered small or large (issue #4's filtering test);
-//! levels that vary by under [`FLAT`] are skipped, so frames of the whole head pay nothing
+//! levels that vary by under 2 % are skipped, so frames of the whole head pay nothing
 //! for it. Built once (about 2 ms natively), from a fixed seed: same bytes in wasm.
 
 use crate::math::Rng;
@@ -17,19 +17,15 @@ use std::sync::OnceLock;
 pub const TILE_MM: f32 = 8.0;
 /// Texels a side at the finest level, 1/16 mm each (a 0.15 mm pore spans 2–3).
 const SIZE: usize = 128;
-/// The skin's surface pattern: primary furrows enclosing polygons about 1 mm across, split by
-/// finer secondary ones into plateaus of about 0.3 mm [estimate: dermatoscopy photographs;
-/// research/domain.md has no figure]. Cells a side of the tile, a furrow's half-width (mm)
-/// and the share of the albedo its floor takes.
+/// The skin's surface pattern: primary furrows enclosing polygons about 1 mm across
+/// [estimate: dermatoscopy photographs; research/domain.md has no figure]. Cells a side of
+/// the tile, a furrow's half-width (mm) and the share of the albedo its floor takes. The
+/// finer secondary furrows (0.3 mm plateaus) are left out: at 3.5 % they hardly showed, and
+/// their code took 0.9 KB of wasm the size budget did not have.
 const PRIMARY: Furrows = Furrows {
     cells: 9,
     half_width_mm: 0.05,
     dark: 0.07,
-};
-const SECONDARY: Furrows = Furrows {
-    cells: 26,
-    half_width_mm: 0.03,
-    dark: 0.035,
 };
 /// Pore cells a side of the tile: one pore a square millimetre, 100/cm². Flament et al.
 /// 2015 (Clin Cosmet Investig Dermatol 8:85) count tens a cm² over 0.25 mm on cheeks;
@@ -42,22 +38,18 @@ const PORE_DARK: f32 = 0.55;
 /// How much a primary plateau's tone and sheen differ from its neighbours' (either way).
 const PLATEAU_TONE: f32 = 0.012;
 const PLATEAU_GLOSS: f32 = 0.35;
-/// A level whose albedo varies by less than this (standard deviation) is drawn flat. At 1.2 %
-/// a whole head at 1024² took the 0.25 mm level (1.5 %), a faint grain for 9–12 ms of the
-/// frame natively (51 → 60–63 ms), the budget's least room; from 2 % it takes effect
-/// from about 0.19 mm a pixel (a 1024² frame zoomed 1.7 times).
-pub const FLAT: f32 = 0.02;
+/// Levels drawn: the 1/16 and 1/8 mm ones. Coarser levels vary by under 2 % (standard
+/// deviation of the albedo factor) and are drawn flat: at 1.2 % a whole head at 1024² took
+/// the 0.25 mm level (1.5 %), a faint grain for 9–12 ms of the frame natively (51 → 60–63
+/// ms), where the budget has the least room; drawn from 0.19 mm a pixel (a 1024² frame
+/// zoomed 1.7 times), it costs whole-head frames nothing.
+const DRAWN_LEVELS: usize = 2;
+#[cfg(test)]
+const FLAT: f32 = 0.02;
 /// Whole tiles added to a coordinate before sampling: past any head-frame millimetre.
 const SHIFT_MM: f32 = 64.0 * TILE_MM;
 /// Seed of the tile: the skin's own, not the consultation's.
 const SEED: u64 = 0x7265_6c69_6566;
-
-/// The albedo and gloss factors at one point; both 1 on flat skin.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Detail {
-    pub albedo: f32,
-    pub gloss: f32,
-}
 
 /// One scale of furrows.
 struct Furrows {
@@ -69,7 +61,6 @@ struct Furrows {
 struct Level {
     size: usize,
     texels: Vec<[f32; 2]>,
-    flat: bool,
 }
 
 /// The tile and its mip chain, finest first.
@@ -101,7 +92,6 @@ impl Relief {
                 .collect()
         };
         let primary = cells(PRIMARY.cells);
-        let secondary = cells(SECONDARY.cells);
         let pores: Vec<[f32; 4]> = (0..PORE_CELLS * PORE_CELLS)
             .map(|_| {
                 let j = [rng.next_f32(), rng.next_f32()];
@@ -117,7 +107,7 @@ impl Relief {
                 let mut sum = [0.0f32; 2];
                 for (sx, sy) in [(0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75)] {
                     let p = [(x as f32 + sx) * texel_mm, (y as f32 + sy) * texel_mm];
-                    let d = texel(p, [&primary, &secondary], &pores);
+                    let d = texel(p, &primary, &pores);
                     sum[0] += 0.25 * d[0];
                     sum[1] += 0.25 * d[1];
                 }
@@ -131,13 +121,10 @@ impl Relief {
         for t in &mut texels {
             *t = [t[0] / mean[0], t[1] / mean[1]];
         }
-        let mut levels = vec![Level::new(SIZE, texels)];
-        loop {
+        let mut levels = vec![Level { size: SIZE, texels }];
+        while levels.len() < DRAWN_LEVELS {
             let last = &levels[levels.len() - 1];
-            if last.size == 1 {
-                break;
-            }
-            let next = Level::new(last.size / 2, last.halved());
+            let next = last.halved();
             levels.push(next);
         }
         Self { levels }
@@ -148,18 +135,19 @@ impl Relief {
     #[must_use]
     pub fn level(&self, mm_per_px: f32) -> Option<usize> {
         let mut texel = TILE_MM / SIZE as f32;
-        let mut k = 0;
-        while texel * 1.5 < mm_per_px && k + 1 < self.levels.len() {
+        for k in 0..DRAWN_LEVELS {
+            if texel * 1.5 >= mm_per_px {
+                return Some(k);
+            }
             texel *= 2.0;
-            k += 1;
         }
-        (!self.levels[k].flat).then_some(k)
+        None
     }
 
-    /// The detail at head-frame point `p` (mm) of a surface whose normal is about `n` (need
-    /// not be unit), from `level`.
+    /// The albedo and gloss factors (both 1 on flat skin) at head-frame point `p` (mm) of a
+    /// surface whose normal is about `n` (need not be unit), from `level`.
     #[must_use]
-    pub fn at(&self, level: usize, p: Vec3, n: Vec3) -> Detail {
+    pub fn at(&self, level: usize, p: Vec3, n: Vec3) -> [f32; 2] {
         let a = n.abs();
         // Each axis gets its own offset, so the three projections are not one pattern.
         let (u, v) = if a.x >= a.y && a.x >= a.z {
@@ -169,37 +157,13 @@ impl Relief {
         } else {
             (p.x, p.y)
         };
-        let [albedo, gloss] = self.levels[level].sample(u, v);
-        Detail { albedo, gloss }
-    }
-
-    /// Standard deviation of the albedo factor at `level` (for tests and the level choice).
-    #[must_use]
-    pub fn spread(&self, level: usize) -> f32 {
-        self.levels[level].spread()
-    }
-
-    /// Mean albedo and gloss factors at `level`.
-    #[must_use]
-    pub fn mean(&self, level: usize) -> [f32; 2] {
-        let t = &self.levels[level].texels;
-        let n = t.len() as f32;
-        t.iter()
-            .fold([0.0; 2], |m, t| [m[0] + t[0] / n, m[1] + t[1] / n])
+        self.levels[level].sample(u, v)
     }
 }
 
 impl Level {
-    fn new(size: usize, texels: Vec<[f32; 2]>) -> Self {
-        let mut l = Self {
-            size,
-            texels,
-            flat: false,
-        };
-        l.flat = l.spread() < FLAT;
-        l
-    }
-
+    /// Standard deviation of the albedo factor (tests: why coarser levels are not drawn).
+    #[cfg(test)]
     fn spread(&self) -> f32 {
         let n = self.texels.len() as f32;
         let var = self
@@ -212,7 +176,7 @@ impl Level {
     }
 
     /// The next level: each texel the mean of four.
-    fn halved(&self) -> Vec<[f32; 2]> {
+    fn halved(&self) -> Self {
         let (s, h) = (self.size, self.size / 2);
         let mut out = Vec::with_capacity(h * h);
         for y in 0..h {
@@ -226,7 +190,10 @@ impl Level {
                 out.push(m);
             }
         }
-        out
+        Self {
+            size: h,
+            texels: out,
+        }
     }
 
     /// Bilinear, wrapping at the tile's edges.
@@ -256,32 +223,25 @@ impl Level {
 
 /// Albedo and gloss factors (before normalising) at tile point `p` (mm), from the jittered
 /// cell centres of the two furrow scales and the pores.
-fn texel(p: [f32; 2], cells: [&[[f32; 4]]; 2], pores: &[[f32; 4]]) -> [f32; 2] {
-    let mut albedo = 1.0;
-    let mut gloss = 1.0;
-    for (k, (scale, cells)) in [PRIMARY, SECONDARY].iter().zip(cells).enumerate() {
-        // Nearest and second-nearest centres: a furrow runs where they are equally near.
-        let cell = TILE_MM / scale.cells as f32;
-        let (mut f1, mut f2, mut own) = (f32::MAX, f32::MAX, 0);
-        for_neighbours(p, cell, scale.cells, |i, dx, dy| {
-            let (x, y) = (dx + cells[i][0] * cell, dy + cells[i][1] * cell);
-            let d2 = x * x + y * y;
-            if d2 < f1 {
-                (f2, f1, own) = (f1, d2, i);
-            } else if d2 < f2 {
-                f2 = d2;
-            }
-        });
-        let edge = 0.5 * (f2.sqrt() - f1.sqrt());
-        let t = (1.0 - edge / scale.half_width_mm).max(0.0);
-        albedo *= 1.0 - scale.dark * t * t;
-        gloss *= 1.0 - 0.6 * t * t;
-        if k == 0 {
-            let [_, _, tone, sheen] = cells[own];
-            albedo *= 1.0 + PLATEAU_TONE * tone;
-            gloss *= 1.0 + PLATEAU_GLOSS * sheen;
+fn texel(p: [f32; 2], cells: &[[f32; 4]], pores: &[[f32; 4]]) -> [f32; 2] {
+    // Nearest and second-nearest centres: a furrow runs where they are equally near.
+    let scale = PRIMARY;
+    let cell = TILE_MM / scale.cells as f32;
+    let (mut f1, mut f2, mut own) = (f32::MAX, f32::MAX, 0);
+    for_neighbours(p, cell, scale.cells, |i, dx, dy| {
+        let (x, y) = (dx + cells[i][0] * cell, dy + cells[i][1] * cell);
+        let d2 = x * x + y * y;
+        if d2 < f1 {
+            (f2, f1, own) = (f1, d2, i);
+        } else if d2 < f2 {
+            f2 = d2;
         }
-    }
+    });
+    let edge = 0.5 * (f2.sqrt() - f1.sqrt());
+    let t = (1.0 - edge / scale.half_width_mm).max(0.0);
+    let [_, _, tone, sheen] = cells[own];
+    let albedo = (1.0 - scale.dark * t * t) * (1.0 + PLATEAU_TONE * tone);
+    let gloss = (1.0 - 0.6 * t * t) * (1.0 + PLATEAU_GLOSS * sheen);
     let cell = TILE_MM / PORE_CELLS as f32;
     let mut pore = 0.0f32;
     for_neighbours(p, cell, PORE_CELLS, |i, dx, dy| {
@@ -311,11 +271,28 @@ fn for_neighbours(p: [f32; 2], cell: f32, cells: usize, mut f: impl FnMut(usize,
 mod tests {
     use super::*;
 
+    /// The whole mip chain, finest first.
+    fn chain() -> Vec<Level> {
+        let top = &Relief::get().levels[0];
+        let mut levels = vec![Level {
+            size: top.size,
+            texels: top.texels.clone(),
+        }];
+        while levels[levels.len() - 1].size > 1 {
+            let next = levels[levels.len() - 1].halved();
+            levels.push(next);
+        }
+        levels
+    }
+
     #[test]
     fn every_level_averages_one() {
-        let r = Relief::get();
-        for k in 0..r.levels.len() {
-            let [a, g] = r.mean(k);
+        for (k, l) in chain().iter().enumerate() {
+            let n = l.texels.len() as f32;
+            let [a, g] = l
+                .texels
+                .iter()
+                .fold([0.0; 2], |m, t| [m[0] + t[0] / n, m[1] + t[1] / n]);
             assert!(
                 (a - 1.0).abs() < 1e-4 && (g - 1.0).abs() < 1e-4,
                 "level {k}: {a} {g}"
@@ -333,15 +310,19 @@ mod tests {
             .map(|t| t[0])
             .fold(f32::MAX, f32::min);
         assert!(darkest < 0.8, "{darkest}");
-        assert!(r.spread(0) > 0.02, "{}", r.spread(0));
+        // The drawn levels vary visibly; the first not drawn, and coarser, are flat.
+        let spreads: Vec<f32> = chain().iter().map(Level::spread).collect();
+        assert!(spreads.windows(2).all(|w| w[1] < w[0]), "{spreads:?}");
+        assert!(
+            spreads[DRAWN_LEVELS - 1] >= FLAT && spreads[DRAWN_LEVELS] < FLAT,
+            "{spreads:?}"
+        );
         // A 0.07 mm footprint (a 4× close-up at 1024²) samples the finest level; a whole head
         // at 1024² (0.32 mm a pixel) or 512² draws flat skin.
         assert_eq!(r.level(0.07), Some(0));
         assert_eq!(r.level(0.15), Some(1));
         assert_eq!(r.level(0.32), None);
         assert_eq!(r.level(0.65), None);
-        let spreads: Vec<f32> = (0..r.levels.len()).map(|k| r.spread(k)).collect();
-        assert!(spreads.windows(2).all(|w| w[1] < w[0]), "{spreads:?}");
     }
 
     #[test]
@@ -351,6 +332,6 @@ mod tests {
         let n = Vec3::Z;
         let a = r.at(0, p, n);
         let b = r.at(0, p + Vec3::new(TILE_MM, -3.0 * TILE_MM, 0.0), n);
-        assert!((a.albedo - b.albedo).abs() < 1e-4 && (a.gloss - b.gloss).abs() < 1e-4);
+        assert!((a[0] - b[0]).abs() < 1e-4 && (a[1] - b[1]).abs() < 1e-4);
     }
 }

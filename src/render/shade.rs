@@ -72,12 +72,11 @@ pub fn shade(
                     gloss = t.gloss;
                 }
             }
-            if let Some(k) = level.filter(|_| mesh.surface.relief > 0.0) {
+            if let Some(k) = level.filter(|_| mesh.surface.relief) {
                 let n = mesh.normals[i0] + mesh.normals[i1] + mesh.normals[i2];
-                let d = relief.at(k, lerp(&mesh.positions), n);
-                let r = mesh.surface.relief;
-                albedo *= 1.0 + r * (d.albedo - 1.0);
-                gloss *= 1.0 + r * (d.gloss - 1.0);
+                let [a, g] = relief.at(k, lerp(&mesh.positions), n);
+                albedo *= a;
+                gloss *= g;
             }
             let albedo = albedo * trans[i];
             let mut light_in = lerp(&irr[mi]);
