@@ -596,8 +596,10 @@ fn beard_darkness(c: &Consultation) -> f32 {
     (1.0 - lum / 0.3).clamp(0.0, 1.0) * (1.0 - 0.7 * c.grey_fraction)
 }
 
-/// Share of the shafts' shadow under the skin that is baked smooth rather than drawn.
-const UNDER_BAKED: f32 = 0.45;
+/// Share of the shafts' shadow under the skin that is baked smooth rather than drawn. At 0.45,
+/// once healed SMP carried half its darkening smooth, the razor-shaved sides beside it read
+/// as grey streaks like rain against an even top (practitioner review, stop 14). [estimate]
+const UNDER_BAKED: f32 = 0.6;
 /// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
 /// counts it (set so razor-shaved hair darkens a scalp as much as drawn only).
 const UNDER_COVER: f32 = 0.4;
