@@ -4,8 +4,8 @@
 //! Figures are [general knowledge]: research/domain.md has no eyelash numbers. An upper lid
 //! has about 90–160 lashes in two or three rows, curving up, longest past the middle; a lower
 //! lid fewer, shorter and finer ones, curving down. Lengths here are a man's: at the 8–12 mm
-//! often quoted for women's, with lower lashes as prominent, they read as false lashes. Lashes are drawn as
-//! the brows' rising-then-bending hairs ([`BrowHair`]).
+//! often quoted for women's, with lower lashes as prominent, they read as false lashes.
+//! Lashes are drawn as the brows' rising-then-bending hairs ([`BrowHair`]).
 
 use super::brows::BrowHair;
 use crate::head::Head;
@@ -47,8 +47,9 @@ pub fn lashes(head: &Head, seed: u64) -> Vec<BrowHair> {
                 let len = (lo + (hi - lo) * rng.next_f32()) * (0.45 + 0.55 * bell.max(0.0)) * k;
                 // Rows: back from the margin onto the lid, away from the slit.
                 let root = margin + Vec3::Y * (up * ROWS_MM * rng.next_f32() * k);
-                // Out of the eye, a little up (down), fanning outward toward the outer corner;
-                // then curling up (down).
+                // Out of the eye and a little down (up, from the lower lid), fanning outward
+                // toward the outer corner; then curling up (down). Straight up from the
+                // margin they stood over the lid like a brush.
                 let outward = Vec3::X * (sx * 0.8 * (t - 0.35));
                 let rise = (out_dir - Vec3::Y * (0.25 * up) + outward).normalize();
                 let curl = (out_dir + Vec3::Y * (0.6 * up) + outward).normalize();
