@@ -25,6 +25,12 @@ pub fn coverage(a: f32) -> f32 {
 /// rain on a razor-shaved side (practitioner reviews, stops 10 and 11).
 pub const SOFT_FOOTPRINT: f32 = 2.0;
 
+/// Widest dot (px) drawn as a tent rather than a disc. At 2.5, once healed halos grew (stop
+/// 14), 3,600 of a 1024² budget frame's 26,000 visible dots were 2.5–4 px discs, about 7 ms
+/// of the frame natively; a 3.5 px dot in a 3 px tent keeps its area and loses only an
+/// outline no one resolves at that size.
+const DOT_TENT_PX: f32 = 3.5;
+
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
 
@@ -100,9 +106,9 @@ pub fn splat(
                 bilinear(x, y, w, (y0, y1), per, |p, a| {
                     buf.push((p as u32, a, a * (1.0 + extra)));
                 });
-            } else if dot && spread < 2.5 {
-                // A dot one to 2.5 px across: a tent 1.5 px in radius, softer than the 2×2
-                // bilinear footprint, which packed a 2 px dot into four pixels and drew the
+            } else if dot && spread < DOT_TENT_PX {
+                // A dot one to [`DOT_TENT_PX`] across: a tent 1.5 px in radius, softer than the
+                // 2×2 bilinear footprint, which packed a 2 px dot into four pixels and drew the
                 // field at conversation distance as pepper; cheaper than a disc.
                 let extra = core.map_or(0.0, |c| c.1);
                 tent(x, y, w, (y0, y1), per, |p, a| {
