@@ -242,9 +242,9 @@ pub struct Scene {
 pub struct SceneBuilder {
     head: Option<Arc<Head>>,
     units: Option<(u64, Arc<Units>)>,
-    /// Eyebrow hairs and eyelashes by seed, kept like the units: placed afresh at every rebuild, their
-    /// small buffers split the free memory the old scene left, and `make bench`'s session
-    /// ended at 103 MB of wasm memory instead of 87.
+    /// Eyebrow hairs and eyelashes by seed, kept like the units: placed afresh at every
+    /// rebuild, their small buffers split the free memory the old scene left, and `make
+    /// bench`'s session ended at 103 MB of wasm memory instead of 87.
     brows: Option<(u64, Arc<Vec<BrowHair>>)>,
     candidates: Option<(u64, Arc<crate::plan::Candidates>)>,
     builds: usize,
