@@ -3,6 +3,10 @@
 //! It is the only input of the pipeline (`Consultation → Scene → Frame`). Field names are the
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
+//! JSON is written by serde's `Serialize` and read back by [`read`], natively and in wasm.
+
+pub mod read;
+pub mod value;
 
 use crate::decimal::Decimal;
 use crate::hair::{HairColour, Hairstyle};
@@ -11,10 +15,10 @@ use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{check, LossError, LossSettings, Preset};
 use crate::plan::Plan;
 use core::fmt;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Biological head variant: it changes anthropometry (research/domain.md §0).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sex {
     #[default]
@@ -23,18 +27,19 @@ pub enum Sex {
 }
 
 impl Sex {
-    pub const NAMES: &'static str = "male, female";
+    pub const ALL: [Sex; 2] = [Self::Male, Self::Female];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Male => "male",
+            Self::Female => "female",
+        }
+    }
 
     /// Parses the kebab-case name used by the CLI and the URL.
     pub fn parse(name: &str) -> Result<Self, ConsultationError> {
-        match name {
-            "male" => Ok(Self::Male),
-            "female" => Ok(Self::Female),
-            _ => Err(ConsultationError::new(
-                "sex",
-                format!("unknown value `{name}`; accepted: {}", Self::NAMES),
-            )),
-        }
+        parse_named(&Self::ALL, Self::name, name).map_err(|e| ConsultationError::new("sex", e))
     }
 }
 
@@ -55,8 +60,8 @@ pub(crate) fn parse_named<T: Copy>(
 }
 
 /// Settings for one client. `Default` is the documented default client.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct Consultation {
     /// Seeds every random choice, so the same consultation renders the same bytes.
     pub seed: u64,
@@ -185,10 +190,13 @@ impl Consultation {
     }
 
     /// Parses and validates JSON. Missing fields take their defaults. (Native only: in the
-    /// browser, JSON is parsed by JavaScript and arrives as an object.)
+    /// browser, JSON is parsed by JavaScript and arrives as an object, read by the same
+    /// [`read::consultation`].)
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, ConsultationError> {
-        let c: Self = serde_json::from_str(text).map_err(ConsultationError::from_serde)?;
+        let v: serde_json::Value =
+            serde_json::from_str(text).map_err(ConsultationError::from_serde)?;
+        let c = read::consultation(&v.into())?;
         c.validate()?;
         Ok(c)
     }
@@ -216,9 +224,24 @@ impl ConsultationError {
         }
     }
 
-    /// serde's messages already name unknown fields and list the expected ones.
+    /// JSON that does not parse: serde_json says where.
     pub fn from_serde(e: impl fmt::Display) -> Self {
         Self::new("consultation", e.to_string())
+    }
+}
+
+/// The field is the error's path; one about the whole consultation names `consultation`.
+impl From<value::ReadError> for ConsultationError {
+    fn from(e: value::ReadError) -> Self {
+        let field = if e.path.is_empty() {
+            "consultation".to_owned()
+        } else {
+            e.path
+        };
+        Self {
+            field,
+            message: e.message,
+        }
     }
 }
 
@@ -271,5 +294,108 @@ mod tests {
         let e = Consultation::from_json(r#"{"loss": {"fut": {"width-mm": 30}}}"#).unwrap_err();
         assert_eq!(e.field, "loss.fut.width-mm");
         assert!(e.message.contains("0.5 to 10"), "{e}");
+    }
+
+    /// (field, message) of the error `json` gets.
+    fn error(json: &str) -> (String, String) {
+        let e = Consultation::from_json(json).unwrap_err();
+        (e.field, e.message)
+    }
+
+    #[test]
+    fn reading_errors_name_the_path_what_was_found_and_what_was_expected() {
+        let s = |f: &str, m: &str| (f.to_owned(), m.to_owned());
+        assert_eq!(
+            error(r#"{"skin": 4.5}"#),
+            s("skin", "invalid type: number `4.5`, expected u8")
+        );
+        assert_eq!(
+            error(r#"{"skin": 300}"#),
+            s("skin", "invalid value: integer `300`, expected u8")
+        );
+        assert_eq!(
+            error(r#"{"session": -1}"#),
+            s("session", "invalid value: integer `-1`, expected u8")
+        );
+        assert_eq!(
+            error(r#"{"plan": {"dot-mm": "big"}}"#),
+            s("plan.dot-mm", "invalid type: string `big`, expected f32")
+        );
+        assert_eq!(
+            error(r#"{"plan": {"mistakes": {"too-deep": 1}}}"#),
+            s(
+                "plan.mistakes.too-deep",
+                "invalid type: integer `1`, expected a boolean"
+            )
+        );
+        assert_eq!(
+            error(r#"{"loss": {"areata": {"count": 2.5}}}"#),
+            s(
+                "loss.areata.count",
+                "invalid type: number `2.5`, expected u32"
+            )
+        );
+        assert_eq!(
+            error(r#"{"loss": {"fue": {"count": 5000000000}}}"#),
+            s(
+                "loss.fue.count",
+                "invalid value: integer `5000000000`, expected u32"
+            )
+        );
+        assert_eq!(
+            error(r#"{"plan": 3}"#),
+            s("plan", "invalid type: integer `3`, expected struct Plan")
+        );
+        assert_eq!(
+            error("[1, 2]"),
+            s(
+                "consultation",
+                "invalid type: an array, expected struct Consultation"
+            )
+        );
+        assert_eq!(
+            error(r#"{"seed": null}"#),
+            s("seed", "invalid type: null, expected u64")
+        );
+        let (field, message) = error(r#"{"plan": {"dot-size": 1}}"#);
+        assert_eq!(field, "plan");
+        assert!(
+            message.starts_with("unknown field `dot-size`, expected one of `density-per-cm2`"),
+            "{message}"
+        );
+        let (field, message) = error(r#"{"lighting": "disco"}"#);
+        assert_eq!(field, "lighting");
+        assert!(
+            message.starts_with("unknown variant `disco`, expected one of `clinic`"),
+            "{message}"
+        );
+        let (field, message) = error(r#"{"lighting": true}"#);
+        assert_eq!(
+            (field.as_str(), message.as_str()),
+            (
+                "lighting",
+                "invalid type: boolean `true`, expected enum LightingPreset"
+            )
+        );
+        assert_eq!(error("{").0, "consultation");
+    }
+
+    #[test]
+    fn missing_fields_default_and_null_unsets_an_option() {
+        let c = Consultation::from_json(
+            r#"{"plan": {"gradient-mm": null, "mistakes": {"too-low": true}},
+                "loss": {"areata": {}, "fut": null}, "seed": 18446744073709551615}"#,
+        )
+        .unwrap();
+        let d = Consultation::default();
+        assert_eq!(c.plan.gradient_mm, None);
+        assert!(c.plan.mistakes.too_low && !c.plan.mistakes.too_deep);
+        assert_eq!(c.plan.dot_mm, d.plan.dot_mm);
+        assert_eq!(c.loss.areata, Some(crate::loss::Areata::default()));
+        assert_eq!(c.loss.fut, None);
+        assert_eq!(c.loss.edge_mm, d.loss.edge_mm);
+        assert_eq!(c.seed, u64::MAX);
+        let c = Consultation::from_json(r#"{"plan": {"gradient-mm": 4}, "skin": 6.0}"#).unwrap();
+        assert_eq!((c.plan.gradient_mm, c.skin), (Some(4.0), 6));
     }
 }

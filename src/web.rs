@@ -4,12 +4,11 @@
 //! built Scene and a reusable Frame, so orbiting re-renders without rebuilding anything, and a
 //! rejected consultation leaves the last good one in place.
 
+use crate::consultation::value::{ReadError, Value};
 use crate::consultation::Consultation;
 use crate::math::fnv1a64;
 use crate::render::{render, Frame, View};
 use crate::scene::{Scene, SceneBuilder};
-use serde::de::value::SeqDeserializer;
-use serde::de::{self, Deserialize, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, ImageData};
@@ -33,7 +32,7 @@ fn parse_consultation(value: JsValue) -> Result<Consultation, JsError> {
         return Ok(Consultation::default());
     }
     let c = read(value)
-        .and_then(Consultation::deserialize)
+        .and_then(|v| crate::consultation::read::consultation(&v))
         .map_err(|e| JsError::new(&format!("consultation: {e}")))?;
     c.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(c)
@@ -264,92 +263,23 @@ pub fn debug_panic() {
     panic!("debugPanic called: deliberate panic to exercise the error state");
 }
 
-// Reading a consultation from JavaScript. serde-wasm-bindgen's deserializer worked, but its
-// error messages print serde's `Unexpected`, whose float arm links core's float formatting:
-// about 20 KB of wasm, 8 KB gzipped, with the whole budget at 100 (issue #4). This reads the
-// value into a small tree first and deserialises that with serde's own value types.
-
-/// A JavaScript value as data: what JSON can hold.
-enum Js {
-    Null,
-    Bool(bool),
-    Num(f64),
-    Str(String),
-    Seq(Vec<Js>),
-    Map(Vec<(String, Js)>),
-}
-
-/// A reading error: the field's path (`plan.dot-mm`; empty at the top) and what was wrong
-/// there, with what was expected.
-#[derive(Debug)]
-struct ReadError {
-    path: String,
-    message: String,
-}
-
-impl ReadError {
-    fn new(message: String) -> Self {
-        Self {
-            path: String::new(),
-            message,
-        }
-    }
-}
-
-impl core::fmt::Display for ReadError {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
-        }
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ReadError {}
-
-impl de::Error for ReadError {
-    fn custom<T: core::fmt::Display>(msg: T) -> Self {
-        Self::new(msg.to_string())
-    }
-
-    fn invalid_type(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("invalid type: {}, expected {exp}", what(&unexp)))
-    }
-
-    fn invalid_value(unexp: Unexpected<'_>, exp: &dyn de::Expected) -> Self {
-        Self::new(format!("invalid value: {}, expected {exp}", what(&unexp)))
-    }
-}
-
-/// Names an unexpected value without `Unexpected`'s `Display` (see above): numbers that are
-/// not whole are shown to three decimals by [`crate::decimal::Decimal`].
-fn what(u: &Unexpected<'_>) -> String {
-    match *u {
-        Unexpected::Bool(b) => format!("boolean `{b}`"),
-        Unexpected::Unsigned(n) => format!("integer `{n}`"),
-        Unexpected::Signed(n) => format!("integer `{n}`"),
-        Unexpected::Float(x) => format!("number `{}`", crate::decimal::Decimal(x as f32)),
-        Unexpected::Str(s) => format!("string `{s}`"),
-        Unexpected::Unit => "null".into(),
-        Unexpected::Seq => "an array".into(),
-        Unexpected::Map => "an object".into(),
-        _ => "a value of another kind".into(),
-    }
-}
+// Reading a consultation from JavaScript: the object becomes a `Value` tree, read by the
+// same reader as native JSON (consultation/read.rs). Not serde-wasm-bindgen's deserializer:
+// its messages link core's float formatting (about 20 KB of wasm, issue #4).
 
 /// Reads a JavaScript value; functions, symbols and BigInts are refused.
-fn read(v: JsValue) -> Result<Js, ReadError> {
+fn read(v: JsValue) -> Result<Value, ReadError> {
     if v.is_null() || v.is_undefined() {
-        return Ok(Js::Null);
+        return Ok(Value::Null);
     }
     if let Some(b) = v.as_bool() {
-        return Ok(Js::Bool(b));
+        return Ok(Value::Bool(b));
     }
     if let Some(n) = v.as_f64() {
-        return Ok(Js::Num(n));
+        return Ok(Value::Num(n));
     }
     if let Some(s) = v.as_string() {
-        return Ok(Js::Str(s));
+        return Ok(Value::Str(s));
     }
     if js_sys::Array::is_array(&v) {
         let items = js_sys::Array::from(&v);
@@ -357,7 +287,7 @@ fn read(v: JsValue) -> Result<Js, ReadError> {
             .iter()
             .map(read)
             .collect::<Result<_, _>>()
-            .map(Js::Seq);
+            .map(Value::Seq);
     }
     if v.is_object() && !v.is_function() {
         let entries = js_sys::Object::entries(v.unchecked_ref());
@@ -368,205 +298,9 @@ fn read(v: JsValue) -> Result<Js, ReadError> {
                 read(pair.get(1))?,
             ))
         });
-        return pairs.collect::<Result<_, _>>().map(Js::Map);
+        return pairs.collect::<Result<_, _>>().map(Value::Map);
     }
     Err(ReadError::new(
         "a function, symbol or BigInt cannot be read; accepted: JSON values".into(),
     ))
-}
-
-impl Js {
-    fn unexpected(&self) -> Unexpected<'_> {
-        match self {
-            Js::Null => Unexpected::Unit,
-            Js::Bool(b) => Unexpected::Bool(*b),
-            Js::Num(n) => Unexpected::Float(*n),
-            Js::Str(s) => Unexpected::Str(s),
-            Js::Seq(_) => Unexpected::Seq,
-            Js::Map(_) => Unexpected::Map,
-        }
-    }
-
-    /// The error for a value of the wrong kind; out of line, as every field type calls it.
-    #[inline(never)]
-    fn wrong<T>(&self, exp: &dyn de::Expected) -> Result<T, ReadError> {
-        Err(de::Error::invalid_type(self.unexpected(), exp))
-    }
-
-    /// A whole number that f64 holds exactly.
-    fn whole(&self) -> Option<f64> {
-        match *self {
-            Js::Num(n) if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 => Some(n),
-            _ => None,
-        }
-    }
-}
-
-/// Integer fields: whole numbers only. Each type reads only its own kind of value, so no
-/// field type compiles the whole of `deserialize_any` (7 KB of wasm per field type).
-macro_rules! integers {
-    ($($name:ident)*) => {$(
-        fn $name<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-            match self.whole() {
-                Some(n) if n >= 0.0 => v.visit_u64(n as u64),
-                Some(n) => v.visit_i64(n as i64),
-                None => self.wrong(&v),
-            }
-        }
-    )*};
-}
-
-impl<'de> de::Deserializer<'de> for Js {
-    type Error = ReadError;
-
-    fn deserialize_any<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Null => v.visit_unit(),
-            Js::Bool(b) => v.visit_bool(b),
-            Js::Num(n) => v.visit_f64(n),
-            Js::Str(s) => v.visit_string(s),
-            Js::Seq(items) => v.visit_seq(SeqDeserializer::new(items.into_iter())),
-            Js::Map(pairs) => v.visit_map(Fields::new(pairs)),
-        }
-    }
-
-    integers! {
-        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
-        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
-    }
-
-    fn deserialize_f32<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        self.deserialize_f64(v)
-    }
-
-    fn deserialize_f64<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Num(n) => v.visit_f64(n),
-            other => other.wrong(&v),
-        }
-    }
-
-    fn deserialize_bool<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Bool(b) => v.visit_bool(b),
-            other => other.wrong(&v),
-        }
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Str(s) => v.visit_string(s),
-            other => other.wrong(&v),
-        }
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        self.deserialize_string(v)
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        self.deserialize_string(v)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Map(pairs) => v.visit_map(Fields::new(pairs)),
-            other => other.wrong(&v),
-        }
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, ReadError> {
-        self.deserialize_map(v)
-    }
-
-    fn deserialize_seq<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Seq(items) => v.visit_seq(SeqDeserializer::new(items.into_iter())),
-            other => other.wrong(&v),
-        }
-    }
-
-    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, v: V) -> Result<V::Value, ReadError> {
-        self.deserialize_seq(v)
-    }
-
-    fn deserialize_option<V: Visitor<'de>>(self, v: V) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Null => v.visit_none(),
-            some => v.visit_some(some),
-        }
-    }
-
-    fn deserialize_enum<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _variants: &'static [&'static str],
-        v: V,
-    ) -> Result<V::Value, ReadError> {
-        match self {
-            Js::Str(s) => v.visit_enum(s.into_deserializer()),
-            other => other.wrong(&v),
-        }
-    }
-
-    serde::forward_to_deserialize_any! {
-        i128 u128 char bytes byte_buf unit unit_struct newtype_struct tuple_struct ignored_any
-    }
-}
-
-/// An object's fields, one at a time; an error in a value gets the field's name in front
-/// of its path.
-struct Fields {
-    pairs: std::vec::IntoIter<(String, Js)>,
-    value: Option<(String, Js)>,
-}
-
-impl Fields {
-    fn new(pairs: Vec<(String, Js)>) -> Self {
-        Self {
-            pairs: pairs.into_iter(),
-            value: None,
-        }
-    }
-}
-
-impl<'de> de::MapAccess<'de> for Fields {
-    type Error = ReadError;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, ReadError> {
-        let Some((name, value)) = self.pairs.next() else {
-            return Ok(None);
-        };
-        let key = seed.deserialize(Js::Str(name.clone()))?;
-        self.value = Some((name, value));
-        Ok(Some(key))
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, ReadError> {
-        let (name, value) = self.value.take().unwrap_or((String::new(), Js::Null));
-        seed.deserialize(value).map_err(|mut e| {
-            e.path = if e.path.is_empty() {
-                name
-            } else {
-                format!("{name}.{}", e.path)
-            };
-            e
-        })
-    }
-}
-
-impl IntoDeserializer<'_, ReadError> for Js {
-    type Deserializer = Self;
-
-    fn into_deserializer(self) -> Self {
-        self
-    }
 }

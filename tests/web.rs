@@ -51,3 +51,16 @@ fn bad_consultation_is_an_error_not_a_panic() {
     .unwrap_err();
     assert_eq!(e.field, "skin");
 }
+
+#[wasm_bindgen_test]
+fn the_reader_names_a_bad_field_by_its_path() {
+    use smp_visualiser::consultation::{read, value::Value};
+    let field = |k: &str, v| Value::Map(vec![(k.to_owned(), v)]);
+    let c = read::consultation(&field("plan", field("dot-mm", Value::Num(0.5)))).unwrap();
+    assert_eq!(c.plan.dot_mm, 0.5);
+    let e = read::consultation(&field("plan", field("dot-mm", Value::Str("big".into()))));
+    assert_eq!(
+        e.unwrap_err().to_string(),
+        "plan.dot-mm: invalid type: string `big`, expected f32"
+    );
+}

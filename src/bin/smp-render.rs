@@ -20,7 +20,7 @@ mod cli {
     use smp_visualiser::hair::{HairColour, Hairstyle};
     use smp_visualiser::look::light::LightingPreset;
     use smp_visualiser::look::skin::Gloss;
-    use smp_visualiser::plan::Coverage;
+    use smp_visualiser::plan::{Coverage, HairlineStyle};
 
     use smp_visualiser::loss::preset::ALL;
     use smp_visualiser::render::camera::{PITCH_RANGE, SIDE_RANGE, ZOOM_RANGE};
@@ -169,12 +169,8 @@ mod cli {
                     consultation.plan.hairline_mm = parse_num(&flag, &v, "55 to 100 mm")?
                 }
                 "--hairline-style" => {
-                    consultation.plan.hairline_style = serde_json::from_value(
-                        serde_json::Value::String(v.clone()),
-                    )
-                    .map_err(|_| {
-                        format!("--hairline-style: unknown value `{v}`; accepted: soft, broken, defined, widows-peak, natural")
-                    })?
+                    consultation.plan.hairline_style =
+                        HairlineStyle::parse(&v).map_err(|e| format!("--hairline-style: {e}"))?
                 }
                 "--mistake" => {
                     let m = &mut consultation.plan.mistakes;
@@ -196,31 +192,15 @@ mod cli {
                         parse_num(&flag, &v, "0 (no grey) to 1 (all grey)")?
                 }
                 "--coverage" => {
-                    consultation.plan.coverage = match v.as_str() {
-                        "thinning" => Coverage::Thinning,
-                        "full-scalp" => Coverage::FullScalp,
-                        _ => {
-                            return Err(format!(
-                                "--coverage: unknown value `{v}`; accepted: thinning, full-scalp"
-                            ))
-                        }
-                    }
+                    consultation.plan.coverage =
+                        Coverage::parse(&v).map_err(|e| format!("--coverage: {e}"))?
                 }
                 "--lighting" => {
                     consultation.lighting =
                         LightingPreset::parse(&v).map_err(|e| format!("--lighting: {e}"))?
                 }
                 "--gloss" => {
-                    consultation.gloss = match v.as_str() {
-                        "matte" => Gloss::Matte,
-                        "normal" => Gloss::Normal,
-                        "oily" => Gloss::Oily,
-                        _ => {
-                            return Err(format!(
-                                "--gloss: unknown value `{v}`; accepted: matte, normal, oily"
-                            ))
-                        }
-                    }
+                    consultation.gloss = Gloss::parse(&v).map_err(|e| format!("--gloss: {e}"))?
                 }
                 "--seed" => consultation.seed = parse_num(&flag, &v, "0 to 18446744073709551615")?,
                 _ => unreachable!("checked against the known flags"),

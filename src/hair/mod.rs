@@ -12,10 +12,10 @@ pub mod lashes;
 pub mod long;
 
 pub use follicles::{grow, grow_from, Hair, Units};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Hairstyles the client will actually wear (DESIGN §8 names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hairstyle {
     /// Razor shaved: cut shafts at the skin and the shadow of shafts under it.
@@ -105,7 +105,7 @@ impl Hairstyle {
 }
 
 /// Natural hair colour (domain.md §9 row 11: black → blond, default dark brown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HairColour {
     Black,

@@ -10,7 +10,7 @@
 use crate::math::normalize_or;
 use core::fmt;
 use glam::Vec3;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One directional light. `dir` points from the surface toward the light.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -42,7 +42,7 @@ pub struct Lighting {
 }
 
 /// The lighting presets, named as in DESIGN §8.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum LightingPreset {
     #[default]

@@ -6,7 +6,7 @@
 use crate::math::{hex_to_linear, linear_to_srgb, srgb_to_linear};
 use crate::scene::Surface;
 use glam::Vec3;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What anything dark seen through the epidermis takes from each channel, relative to the
 /// luminance it takes: more red than blue, the skin above scattering blue back (§4.4 "grey-
@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub const THROUGH_SKIN: Vec3 = Vec3::new(1.126, 0.994, 0.675);
 
 /// Skin undertone (§6.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Undertone {
     /// Pink, red or bluish.
@@ -30,8 +30,21 @@ pub enum Undertone {
     Warm,
 }
 
+impl Undertone {
+    pub const ALL: [Undertone; 3] = [Self::Cool, Self::Neutral, Self::Warm];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Cool => "cool",
+            Self::Neutral => "neutral",
+            Self::Warm => "warm",
+        }
+    }
+}
+
 /// How oily the scalp is (§7.3 table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Gloss {
     /// Dry: GGX roughness 0.55–0.65.
@@ -44,6 +57,22 @@ pub enum Gloss {
 }
 
 impl Gloss {
+    pub const ALL: [Gloss; 3] = [Self::Matte, Self::Normal, Self::Oily];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Matte => "matte",
+            Self::Normal => "normal",
+            Self::Oily => "oily",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
+    }
+
     /// The Blinn lobe matching the §7.3 roughness (n ≈ 2/α² − 2 with α = roughness², rounded
     /// to the nearest power of two in ratio: 13 → 16, 245 → 256) and weight; normal is the
     /// skin every mesh has ([`crate::head::SKIN_SURFACE`]). F0 0.028 from skin IOR 1.4.

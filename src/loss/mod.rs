@@ -23,11 +23,11 @@ pub use native::HairlineShape;
 use noise::EdgeNoise;
 pub use patches::{Areata, FueScars, FutScar};
 pub use preset::Preset;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The user-settable parts of a loss pattern beyond the preset's name.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct LossSettings {
     /// Width of the density ramp at pattern edges (mm; domain.md §9 row 7: 15, 5–30).
     pub edge_mm: f32,

@@ -225,13 +225,6 @@ impl serde::Serialize for Preset {
     }
 }
 
-impl<'de> serde::Deserialize<'de> for Preset {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(d)?;
-        name.parse().map_err(serde::de::Error::custom)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,10 +7,10 @@
 //! line at about 10 % density (§5.5).
 
 use crate::loss::HairlineShape;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Hairline styles an SMP practitioner draws.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum HairlineStyle {
     /// A soft ramp of about 5 mm: the usual choice.
@@ -27,7 +27,7 @@ pub enum HairlineStyle {
 }
 
 /// The temple and side profile.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum TempleProfile {
     Soft,
@@ -37,6 +37,30 @@ pub enum TempleProfile {
 }
 
 impl HairlineStyle {
+    pub const ALL: [HairlineStyle; 5] = [
+        Self::Soft,
+        Self::Broken,
+        Self::Defined,
+        Self::WidowsPeak,
+        Self::Natural,
+    ];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Soft => "soft",
+            Self::Broken => "broken",
+            Self::Defined => "defined",
+            Self::WidowsPeak => "widows-peak",
+            Self::Natural => "natural",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
+    }
+
     /// Default width of the density ramp across the line (mm).
     #[must_use]
     pub fn gradient_mm(self) -> f32 {
@@ -58,6 +82,17 @@ impl HairlineStyle {
 }
 
 impl TempleProfile {
+    pub const ALL: [TempleProfile; 3] = [Self::Soft, Self::Medium, Self::Defined];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Soft => "soft",
+            Self::Medium => "medium",
+            Self::Defined => "defined",
+        }
+    }
+
     /// Width of the density ramp along the temples (mm).
     #[must_use]
     pub fn gradient_mm(self) -> f32 {

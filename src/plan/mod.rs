@@ -19,11 +19,11 @@ use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
 use crate::math::{normalize_or, sin_cos, Rng};
 use glam::Vec3;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What the practitioner sets.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct Plan {
     /// Final impressions per cm² (§9 row 15: 75; 20–120, above 110 a "helmet").
     pub density_per_cm2: f32,
@@ -46,8 +46,8 @@ pub struct Plan {
 }
 
 /// Treatment mistakes to show (research/domain.md §5.5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct Mistakes {
     /// Needle too deep: blown-out, blurred, oversized dots with a blue cast on light skin.
     pub too_deep: bool,
@@ -69,7 +69,7 @@ pub const TOO_DARK_K: f32 = 0.95;
 pub const TOO_LOW_MM: f32 = 50.0;
 
 /// Which part of the planned full head gets impressions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Coverage {
     /// Bald and thinning skin, in proportion to the hair missing, so SMP blends into the
@@ -79,6 +79,23 @@ pub enum Coverage {
     /// The whole planned scalp, hair-bearing sides and back included: the even shaved look
     /// of a Norwood VI–VII client whose fringe is also dotted.
     FullScalp,
+}
+
+impl Coverage {
+    pub const ALL: [Coverage; 2] = [Self::Thinning, Self::FullScalp];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Thinning => "thinning",
+            Self::FullScalp => "full-scalp",
+        }
+    }
+
+    /// Parses the kebab-case name, listing the accepted ones on error.
+    pub fn parse(name: &str) -> Result<Self, String> {
+        crate::consultation::parse_named(&Self::ALL, Self::name, name)
+    }
 }
 
 impl Default for Plan {
