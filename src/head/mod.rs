@@ -46,6 +46,8 @@ struct Shape {
     nose_radius: f32,
     lip_depth: f32,
     neck_radius: f32,
+    /// Height of the menton, the chin's lowest point (unscaled mm).
+    chin_bottom: f32,
 }
 
 impl Shape {
@@ -55,13 +57,14 @@ impl Shape {
                 size: 1.0,
                 brow_radius: 12.0,
                 brow_forward: 82.0,
-                jaw_half_width: 43.0,
-                jaw_radius: 12.0,
-                chin: Vec3::new(20.0, 14.0, 14.0),
-                nose_tip: Vec3::new(0.0, -27.0, 114.0),
+                jaw_half_width: 49.0,
+                jaw_radius: 11.0,
+                chin: Vec3::new(20.0, 15.0, 12.0),
+                nose_tip: Vec3::new(0.0, -23.0, 109.0),
                 nose_radius: 10.0,
                 lip_depth: 7.0,
-                neck_radius: 58.0,
+                neck_radius: 60.0,
+                chin_bottom: -98.0,
             },
             Sex::Female => Self {
                 size: 55.0 / 57.0,
@@ -70,10 +73,11 @@ impl Shape {
                 jaw_half_width: 39.0,
                 jaw_radius: 10.0,
                 chin: Vec3::new(16.0, 12.5, 12.0),
-                nose_tip: Vec3::new(0.0, -25.0, 110.0),
+                nose_tip: Vec3::new(0.0, -21.0, 105.0),
                 nose_radius: 8.5,
                 lip_depth: 8.0,
-                neck_radius: 50.0,
+                neck_radius: 53.0,
+                chin_bottom: -93.0,
             },
         }
     }
@@ -135,20 +139,20 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             ),
             24.0,
         );
-        let gonion = Vec3::new(s.jaw_half_width * sx, -55.0, -2.0);
-        let chin_side = Vec3::new(17.0 * sx, -90.0, 70.0);
+        let gonion = Vec3::new(s.jaw_half_width * sx, -60.0, -4.0);
+        let chin_side = Vec3::new(19.0 * sx, -94.0, 70.0);
         d = smooth_union(
             d,
-            cone_capsule(p, gonion, chin_side, s.jaw_radius, 12.0),
+            cone_capsule(p, gonion, chin_side, s.jaw_radius, 11.0),
             22.0,
         );
     }
-    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 78.0), s.chin), 10.0);
-    d = smooth_union(
-        d,
-        cone_capsule(p, NECK_TOP, NECK_BOTTOM, s.neck_radius, s.neck_radius + 4.0),
-        30.0,
-    );
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 81.0), s.chin), 8.0);
+    // The jaw line: the face's mass ends at the mandible's lower border, a plane from the
+    // gonion up and back from the chin, so the throat meets it at an angle instead of
+    // filling under it as a double chin.
+    d = smooth_subtract(d, under_jaw(p, s), 8.0);
+    d = smooth_union(d, neck(p, s, 0.0), 18.0);
     d = smooth_union(d, shoulders(p), SHOULDER_BLEND);
     // Brow ridge, then the sockets cut under it.
     // It follows the forehead's curve back toward the temples and thins there: drawn as one
@@ -207,12 +211,26 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     }
     d = smooth_union(d, lips_sdf(p, s), 10.0);
     // The line between the lips.
-    d = smooth_subtract(
-        d,
-        ellipsoid(p, Vec3::new(0.0, -51.5, 97.0), Vec3::new(19.0, 1.0, 6.0)),
-        2.0,
-    );
+    d = smooth_subtract(d, mouth_line(p), 2.0);
     d * s.size
+}
+
+/// How fast the jaw's lower border rises away from the midline at the chin (mm per mm²).
+const JAW_CURVE: f32 = 0.006;
+
+/// Below the mandible's lower border (unscaled mm; negative inside): a plane through the
+/// gonion and the menton, cut off behind the ramus so the skull and nape keep their shape.
+fn under_jaw(p: Vec3, s: &Shape) -> f32 {
+    let (gonion, menton) = (
+        glam::Vec2::new(-6.0, -64.0),
+        glam::Vec2::new(78.0, s.chin_bottom),
+    );
+    let along = (menton - gonion).normalize();
+    // Toward the chin the border rises to each side, so the chin is round from the front.
+    let rise = JAW_CURVE * p.x * p.x * smoothstep(20.0, 78.0, p.z);
+    let q = glam::Vec2::new(p.z, p.y - rise) - gonion;
+    let below = q.y * along.x - q.x * along.y;
+    below.max(-(p.z + 20.0))
 }
 
 /// The brow ridge's path (unscaled mm): out to x at the bend, then to its lateral end, and
@@ -223,8 +241,18 @@ const BROW_END: (f32, f32) = (38.0, 10.0);
 const BROW_END_R: f32 = 0.7;
 
 /// The neck's axis (unscaled mm), shared by the head and the body.
-const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -16.0);
-const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 6.0);
+const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -20.0);
+const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 0.0);
+/// The neck is wider than deep (about 12 by 11 cm): its depth's share of its width.
+const NECK_DEPTH: f32 = 0.9;
+
+/// The neck, `inset` mm thinner than its radius: a column widening a little toward the
+/// shoulders, wider than deep.
+fn neck(p: Vec3, s: &Shape, inset: f32) -> f32 {
+    let q = Vec3::new(p.x * NECK_DEPTH, p.y, p.z);
+    let r = s.neck_radius * NECK_DEPTH - inset;
+    cone_capsule(q, NECK_TOP, NECK_BOTTOM, r, r + 4.0)
+}
 /// The body mesh starts high in the neck, hidden inside the head mesh, and the head mesh
 /// stops lower down (unscaled mm), above the shoulders' flare: where they overlap both are the
 /// same cylinder, and the body's coarse rim stays far from where it could show.
@@ -258,26 +286,41 @@ const BODY_CENTRE: Vec3 = Vec3::new(0.0, -240.0, -12.0);
 /// head mesh wins without a visible step.
 fn body_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
-    let neck = cone_capsule(
-        p,
-        NECK_TOP,
-        NECK_BOTTOM,
-        s.neck_radius - BODY_INSET,
-        s.neck_radius + 4.0 - BODY_INSET,
-    );
-    smooth_union(neck, shoulders(p), SHOULDER_BLEND).max(p.y - BODY_TOP_Y) * s.size
+    smooth_union(neck(p, s, BODY_INSET), shoulders(p), SHOULDER_BLEND).max(p.y - BODY_TOP_Y)
+        * s.size
+}
+
+/// Radius of the dental arch the lips wrap round (mm): the mouth's corners lie well behind
+/// its centre. Ellipsoids in line across the face read as a slab, a bar of lips.
+const LIP_ARCH_MM: f32 = 32.0;
+
+/// `p` with the mouth's arch straightened out, so lips can be drawn as straight shapes.
+fn unbent(p: Vec3) -> Vec3 {
+    Vec3::new(p.x, p.y, p.z + p.x * p.x * (0.5 / LIP_ARCH_MM))
+}
+
+/// The line between the lips: a slit along the arch, deep into the mouth, narrowing toward
+/// the corners (a slit of one width ended in hooks there).
+fn mouth_line(p: Vec3) -> f32 {
+    let q = unbent(p);
+    // Depth squeezed into the slit's radius, so a round slit reaches 8 mm into the mouth.
+    let q = Vec3::new(q.x, q.y, (q.z - 97.0) * 0.125);
+    let mid = Vec3::new(0.0, -51.5, 0.0);
+    let end = |sx: f32| cone_capsule(q, mid, Vec3::new(23.0 * sx, -51.5, 0.0), 1.0, 0.3);
+    end(-1.0).min(end(1.0))
 }
 
 fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
+    let p = unbent(p);
     let upper = ellipsoid(
         p,
         Vec3::new(0.0, -46.0, 91.0),
-        Vec3::new(22.0, 5.0, s.lip_depth),
+        Vec3::new(25.0, 5.0, s.lip_depth),
     );
     let lower = ellipsoid(
         p,
         Vec3::new(0.0, -56.5, 88.5),
-        Vec3::new(19.0, 5.5, s.lip_depth),
+        Vec3::new(22.0, 5.5, s.lip_depth),
     );
     upper.min(lower)
 }
@@ -659,6 +702,11 @@ fn lip_weight(p: Vec3, s: &Shape) -> f32 {
     LIP_WEIGHT * (1.0 - smoothstep(-1.5, 3.0, lips_sdf(q, s)))
 }
 
+/// How far the beard's cheek line rises per mm back from the mouth's corner: it meets the
+/// sideburn at about the ear canal. Rising across the face instead, it ran level from the
+/// nose to the ear in a side view, a grey band over the cheek. [estimate, by eye]
+const BEARD_CHEEK_RISE: f32 = 0.75;
+
 /// Where a man's beard grows (unscaled mm): the upper lip, chin and jaw, up the cheek along a
 /// line from below the nose to the sideburn, down the neck to about 2 cm above the larynx,
 /// in front of the ear canals. Shaved, it is the grey-blue cast that told a clean-shaven
@@ -670,9 +718,8 @@ fn beard_weight(p: Vec3, s: &Shape) -> f32 {
     // up to the sideburn.
     let ax = q.x.abs();
     let corner = smoothstep(16.0, 24.0, ax);
-    let top = (-36.0 + (-60.0 + 36.0) * corner)
-        .max(-51.0 + 0.95 * (ax - 22.0))
-        .min(-5.0);
+    let cheek = -52.0 + BEARD_CHEEK_RISE * (80.0 - q.z);
+    let top = (-36.0 + (-60.0 + 36.0) * corner).max(cheek).min(-5.0);
     (1.0 - smoothstep(top - 8.0, top + 4.0, q.y))
         * smoothstep(-125.0, -108.0, q.y)
         * smoothstep(-8.0, 8.0, q.z)
