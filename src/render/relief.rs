@@ -36,8 +36,10 @@ const PORE_RADIUS_MM: (f32, f32) = (0.06, 0.13);
 /// What a pore's centre takes of the albedo (shadowed, and sebum-filled) at full strength.
 const PORE_DARK: f32 = 0.55;
 /// How much a primary plateau's tone and sheen differ from its neighbours' (either way).
+/// At ±35 % sheen a highlight up close broke into millimetre polygons with hard edges, a
+/// crackle glaze; the furrows' own dull floors are what break a real skin's shine.
 const PLATEAU_TONE: f32 = 0.012;
-const PLATEAU_GLOSS: f32 = 0.35;
+const PLATEAU_GLOSS: f32 = 0.1;
 /// Levels drawn: the 1/16 and 1/8 mm ones. Coarser levels vary by under 2 % (standard
 /// deviation of the albedo factor) and are drawn flat: at 1.2 % a whole head at 1024² took
 /// the 0.25 mm level (1.5 %), a faint grain for 9–12 ms of the frame natively (51 → 60–63
