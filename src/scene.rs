@@ -368,7 +368,7 @@ impl SceneBuilder {
                     // A shaved beard: its shafts' shadow through the skin, as on a shaved
                     // scalp (see [`under_skin_shadow`]), for men with pigmented hair.
                     let stubble = if c.sex == crate::consultation::Sex::Male {
-                        under_skin_shadow(skin) * (BEARD_SHADE * beard_darkness(c))
+                        cast_under_skin(skin::BEARD_CAST, skin) * (BEARD_SHADE * beard_darkness(c))
                     } else {
                         Vec3::ZERO
                     };
@@ -584,9 +584,11 @@ const EAR_FLUSH: f32 = 0.8;
 /// Share of the skin a clean-shaven beard's shafts shade, as [`UNDER_COVER`] counts it.
 /// Beard hair is coarser and denser than the scalp's, but drawn smooth (no stubble grain) at
 /// 0.55 the cast read as a grey smear, dirt on the jaw (practitioner review, stop 12).
-/// 0.32 since the shafts' shadow grew darker (stop 14): a touch more than before, when the
+/// 0.26 since its cast keeps red and green in step ([`skin::BEARD_CAST`]): with the lips a
+/// lip's colour at last, 0.32 left the chin a grey pouch under them (review, stop 15).
+/// It was 0.32 once the shafts' shadow grew darker (stop 14): a touch more than before, when the
 /// beard of a dark-haired man read as missing. [estimate, by eye]
-const BEARD_SHADE: f32 = 0.32;
+const BEARD_SHADE: f32 = 0.26;
 
 /// How much a beard of the client's hair shows once shaved: fully for black and dark brown,
 /// fading out toward blond, less with grey.
@@ -612,7 +614,12 @@ fn under_skin_show(skin: Vec3) -> f32 {
 /// What a shaft's shadow under the skin takes from each channel where it covers the skin: a
 /// cool grey (the shaft seen through a scattering layer, [`skin::THROUGH_SKIN`]).
 fn under_skin_shadow(skin: Vec3) -> Vec3 {
-    crate::look::skin::THROUGH_SKIN * (UNDER_LUMINANCE * 0.9 * under_skin_show(skin))
+    cast_under_skin(crate::look::skin::THROUGH_SKIN, skin)
+}
+
+/// What shafts under `skin` take from each channel where they cover it, cast as `cast`.
+fn cast_under_skin(cast: Vec3, skin: Vec3) -> Vec3 {
+    cast * (UNDER_LUMINANCE * 0.9 * under_skin_show(skin))
 }
 
 /// Share of [`UNDER_LUMINANCE`] the shafts' shadow keeps under clipped hair, which hides

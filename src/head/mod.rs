@@ -147,7 +147,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             22.0,
         );
     }
-    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 81.0), s.chin), 8.0);
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 81.0), s.chin), 14.0);
     // The jaw line: the face's mass ends at the mandible's lower border, a plane from the
     // gonion up and back from the chin, so the throat meets it at an angle instead of
     // filling under it as a double chin.
@@ -691,15 +691,16 @@ impl Head {
     }
 }
 
-/// Lip colour's strength at the centre of the lips.
-const LIP_WEIGHT: f32 = 0.45;
+/// Lip colour's strength at the centre of the lips; the vermilion's edge is sharp, so the
+/// colour fades out within a millimetre or so either side of the lips' surface.
+const LIP_WEIGHT: f32 = 0.85;
 
 fn lip_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
     if q.z < 50.0 {
         return 0.0;
     }
-    LIP_WEIGHT * (1.0 - smoothstep(-1.5, 3.0, lips_sdf(q, s)))
+    LIP_WEIGHT * (1.0 - smoothstep(0.3, 2.0, lips_sdf(q, s)))
 }
 
 /// How far the beard's cheek line rises per mm back from the mouth's corner: it meets the

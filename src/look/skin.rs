@@ -18,6 +18,12 @@ use serde::Serialize;
 /// practitioner review, stop 12). On darker skins melanin hides the shafts' shadow anyway.
 pub const THROUGH_SKIN: Vec3 = Vec3::new(1.126, 0.994, 0.675);
 
+/// What a shaved beard's shadow takes from each channel, relative to the luminance it takes:
+/// drawn smooth, without the stubble's dark points, it keeps red and green in step, so it
+/// reads blue-grey on warm skin. Taking red before green as [`THROUGH_SKIN`] does, the chin
+/// and jaw read olive, a grey pouch (practitioner reviews, stops 14 and 15). [estimate]
+pub const BEARD_CAST: Vec3 = Vec3::new(1.04, 1.02, 0.69);
+
 /// Skin undertone (§6.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -207,17 +213,20 @@ pub fn monk_albedo(monk: u8) -> Vec3 {
     hex_to_linear(MONK_HEX[usize::from(monk.clamp(1, 10) - 1)])
 }
 
-/// Lips: the skin tone pulled toward a muted red; darker skin keeps darker lips.
+/// Lips: the skin tone pulled toward a muted red; darker skin keeps darker lips. On Monk 4
+/// they come out near L* 69, a* 17, b* 12, a pale man's lip (#d4a39a); at (0.8, 0.55,
+/// 0.55) and under half weight they were a* 5, the colour of the skin beside them
+/// (practitioner review, stop 15: real lips a* 15–25). [estimate, by eye]
 #[must_use]
 pub fn lip_albedo(skin: Vec3) -> Vec3 {
-    Vec3::new(skin.x * 0.8, skin.y * 0.55, skin.z * 0.55)
+    Vec3::new(skin.x * 0.76, skin.y * 0.48, skin.z * 0.56)
 }
 
 /// Skin where blood shows through it most (nose, cheeks, ears): less green and blue, as
 /// haemoglobin absorbs them. [estimate: a third of the lips' tint]
 #[must_use]
 pub fn flushed_albedo(skin: Vec3) -> Vec3 {
-    Vec3::new(skin.x, skin.y * 0.88, skin.z * 0.9)
+    Vec3::new(skin.x, skin.y * 0.84, skin.z * 0.87)
 }
 
 /// Eyebrow hair over skin, mixed by coverage: the client's hair colour (`hair_hex`), since
