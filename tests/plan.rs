@@ -487,7 +487,24 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
             (6.0..=14.0).contains(&corner),
             "corner {corner} mm behind the midline"
         );
+        // It keeps curving back into the corner instead of running level into the temple
+        // (2.3 and 0.8 mm held level past 45 mm out, 7.1 and 5.3 now).
+        let deeper = line_at(&c.plan, 56.0 * side) - line_at(&c.plan, 45.0 * side);
+        assert!(
+            deeper > 4.0,
+            "from 45 to 56 mm out the line goes {deeper} mm back"
+        );
     }
+    // §5.6 micro-irregularity: across the front, the line jags at a few millimetres about
+    // its centimetre-scale course (its spread about a 9 mm running mean; 0.15 mm for the
+    // single-scale line, a ruler-straight look, 0.31 now).
+    let line: Vec<f32> = (-35..=35).map(|t| line_at(&c.plan, t as f32)).collect();
+    let jags: Vec<f32> = line
+        .windows(9)
+        .map(|w| w[4] - w.iter().sum::<f32>() / 9.0)
+        .collect();
+    let sd = (jags.iter().map(|j| j * j).sum::<f32>() / jags.len() as f32).sqrt();
+    assert!(sd > 0.23, "the line's fine jags spread only {sd} mm");
     for style in [
         HairlineStyle::Soft,
         HairlineStyle::Broken,

@@ -53,6 +53,11 @@ impl HairlineShape {
 /// patterns recede the temples themselves.
 pub const NATIVE_CORNER: f32 = 3.0;
 
+/// How far a front line's fine jags wander either way (mm), and how far out (in 45 mm) its
+/// curve back toward the corners keeps going. [estimate, by eye]
+const FINE_WANDER_MM: f32 = 1.3;
+const CORNER_REACH: f32 = 1.35;
+
 /// Native hair presence at q for a head whose midline hairline is at `mfp` (mm).
 pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
     shaped(q, c, &HairlineShape::natural(mfp))
@@ -62,8 +67,16 @@ pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
 /// the forehead), with the line's wander; meaningful within the frontotemporal corners.
 pub(super) fn behind_front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let k = c.k;
-    let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5 * h.wander;
-    let tn = (q.t / (45.0 * k)).clamp(-1.0, 1.0);
+    // Two scales: mounds and recesses over centimetres, and the few-millimetre jags of
+    // single hairs and small clusters (research/domain.md §5.6, macro- and
+    // micro-irregularity). With the first alone a drawn line ran straight within ±1.5 mm
+    // across 7 cm (practitioner review, stop 15).
+    let wander = (c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5
+        + c.noise.channel(6).at(q.s, q.t, 4.5 * k) * FINE_WANDER_MM)
+        * h.wander;
+    // Past 45 mm out the line keeps curving back into the frontotemporal corner: held level
+    // there, it met the temple line at a square corner, a boxed-in hairline (review, stop 15).
+    let tn = (q.t / (45.0 * k)).clamp(-CORNER_REACH, CORNER_REACH);
     // The line curves back a little toward the corners; a widow's peak dips at the midline.
     let curve = if h.straight { 0.0 } else { h.corner * tn * tn };
     let peak = h.widows_peak * (1.0 - (q.t.abs() / (12.0 * k)).min(1.0));
