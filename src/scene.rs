@@ -27,6 +27,9 @@ pub struct Surface {
     pub scatter: Vec3,
     /// Whether skin's micro-relief (pores, furrows) shows: skin, not the eye.
     pub relief: bool,
+    /// Weight of the sharp second lobe, the skin's film of sebum, that small hard sources
+    /// draw as a glint on top of the broad highlight (see [`crate::render::shade::glint`]).
+    pub glint: f32,
 }
 
 impl Default for Surface {

@@ -411,7 +411,15 @@ pub const SKIN_SURFACE: Surface = Surface {
     specular: 1.0,
     scatter: SKIN_SCATTER,
     relief: true,
+    glint: SKIN_GLINT,
 };
+
+/// Share of skin's reflection in the sebum film's sharp lobe on normal skin (a dual-lobe
+/// skin model, research/domain.md §7.3: highlights' high-frequency spread is what reads as
+/// glossy). With the broad lobe alone the sun and the downlight drew a 5–7 cm glow on a
+/// shaved scalp where a real one shows a tight 1–3 cm glint (practitioner review, stop
+/// 15). [estimate]
+pub const SKIN_GLINT: f32 = 0.25;
 
 /// Shadowed skin stays warm instead of turning grey-olive: light that reaches it only from
 /// around it has travelled further through it, and red travels furthest. Halved at stop 10:
@@ -425,6 +433,7 @@ const EYE_SURFACE: Surface = Surface {
     specular: 1.0,
     scatter: Vec3::ONE,
     relief: false,
+    glint: 0.0,
 };
 
 /// Seed of the skin's mottling: the head's own, not the consultation's.

@@ -29,7 +29,23 @@ pub struct DirLight {
     /// Tangent of the source's angular radius, seen from the head: a shadow's penumbra
     /// widens by twice this per millimetre from its occluder.
     pub spread: f32,
+    /// How far past the terminator the light wraps, per channel, as a cosine: skin's own
+    /// scattering (a little, more in red) plus the source's size (a softbox's light reaches
+    /// round the head, the sun's stops at the terminator).
+    pub wrap: Vec3,
+    /// Whether the source is small enough to draw skin's sharp lobe as a glint (0 or 1):
+    /// a softbox or a lampshade blurs it into the broad highlight.
+    pub glint: f32,
 }
+
+/// Wrap under a large soft source, a softbox or a sky dome (research/tech.md §3.4: w ≈
+/// 0.3–0.5, larger for red).
+pub const SOFT_WRAP: Vec3 = Vec3::new(0.37, 0.33, 0.31);
+/// Wrap under a small hard source: skin's scattering alone, a few millimetres of light past
+/// the terminator. Under the soft wrap the sun and the downlight lit the side of the face
+/// turned from them at a third of full, and read as the clinic's light moved (practitioner
+/// review, stop 15: sunlit to shaded skin should differ by 40–50 L*). [estimate]
+pub const HARD_WRAP: Vec3 = Vec3::new(0.16, 0.11, 0.09);
 
 /// A light rig in the head's frame (+y up, +z toward the face).
 #[derive(Clone, Debug, PartialEq)]
@@ -145,6 +161,8 @@ fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
         from_camera: false,
         shadow: 0.0,
         spread: 0.0,
+        wrap: SOFT_WRAP,
+        glint: 0.0,
     }
 }
 
@@ -156,6 +174,16 @@ impl DirLight {
         Self {
             shadow: strength,
             spread,
+            ..self
+        }
+    }
+
+    /// The same light as a small hard source: skin's own wrap, and a glint.
+    #[must_use]
+    pub fn hard(self) -> Self {
+        Self {
+            wrap: HARD_WRAP,
+            glint: 1.0,
             ..self
         }
     }
@@ -186,7 +214,8 @@ impl Lighting {
                 // A diffused recessed lamp about 10 cm across, 1.3 m above the head: its
                 // shadows are sharp under the brow and about 1 cm soft on the chest.
                 keys: vec![key(Vec3::new(0.05, 1.0, 0.25), CCT_4000K, 1.6, 1.3)
-                    .with_shadow(1.0, DOWNLIGHT_SPREAD)],
+                    .with_shadow(1.0, DOWNLIGHT_SPREAD)
+                    .hard()],
                 // Walls and floor still bounce some of it back: without that the underside of
                 // the face went black with a red wrap fringe. The bounce is the lamp's own
                 // light, so it keeps its warmth (a neutral one read as grey patches).
@@ -200,7 +229,8 @@ impl Lighting {
             // from 60° round, the whole near side was in shade (reviews, stop 10).
             LightingPreset::Sun => Self {
                 keys: vec![key(Vec3::new(-0.35, 0.77, 0.55), CCT_5500K, 1.7, 1.1)
-                    .with_shadow(1.0, SUN_SPREAD)],
+                    .with_shadow(1.0, SUN_SPREAD)
+                    .hard()],
                 // Adaptation scales every light in the scene alike, so the sky keeps its full
                 // ratio to the sun: the sun's adapted tint times 7500 K over 5500 K. Adapted
                 // against D65 both came out near neutral (review, stop 10); the ratio itself
@@ -235,6 +265,10 @@ impl Lighting {
                     from_camera: true,
                     shadow: 0.0,
                     spread: 0.0,
+                    // Frontal, so its terminator is the outline: hard, it drew the outline
+                    // as a black line.
+                    wrap: SOFT_WRAP,
+                    glint: 1.0,
                 }],
                 sky: Vec3::splat(0.04),
                 ground: Vec3::splat(0.02),

@@ -85,14 +85,15 @@ impl Gloss {
     #[must_use]
     pub fn surface(self) -> Surface {
         let normal = crate::head::SKIN_SURFACE;
-        let (shininess_log2, specular) = match self {
-            Gloss::Matte => (4, 0.8),
-            Gloss::Normal => (normal.shininess_log2, normal.specular),
-            Gloss::Oily => (8, 1.5),
+        let (shininess_log2, specular, glint) = match self {
+            Gloss::Matte => (4, 0.8, 0.4 * normal.glint),
+            Gloss::Normal => (normal.shininess_log2, normal.specular, normal.glint),
+            Gloss::Oily => (8, 1.5, 2.0 * normal.glint),
         };
         Surface {
             shininess_log2,
             specular,
+            glint,
             ..normal
         }
     }

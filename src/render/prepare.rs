@@ -7,7 +7,8 @@ use super::camera::Camera;
 use super::hair::strand_colour;
 use super::raster;
 use super::shade::{
-    irradiance_split, lobe_cut, shadow_key, specular_split, vertex_specular, SurfacePoint,
+    glint_near, irradiance_split, lobe_cut, lobe_cut_log2, shadow_key, specular_split,
+    vertex_specular, SurfacePoint, GLINT_LOG2,
 };
 use super::shadow::ShadowMap;
 use crate::math::{normalize_or, smoothstep};
@@ -50,7 +51,10 @@ pub struct Prepared {
     /// Per mesh: the shadow key's part of that specular (see [`specular_split`]); empty
     /// when `specular` is, or no key casts shadows.
     pub caster_specular: Vec<Vec<Vec3>>,
-    /// Working space for [`spread_split`], kept.
+    /// Per mesh and triangle: whether a hard key's glint may fall on it (see
+    /// [`glint_near`]); empty for meshes without one.
+    pub glint: Vec<Vec<bool>>,
+    /// Working space, kept.
     split: Split,
     pub darkening: Vec<Vec<Option<Projected>>>,
     pub shafts: Vec<Option<Projected>>,
@@ -93,14 +97,21 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
     }));
 }
 
-/// Buffers for [`spread_split`]: per vertex, the occludable share and its neighbours' sum
-/// and count.
+/// Per-vertex working space: for [`spread_split`], the occludable share and its neighbours'
+/// sum and count; for the glint's triangles, which vertices it may fall near.
 #[derive(Clone, Debug, Default)]
 struct Split {
     share: Vec<Vec3>,
     sum: Vec<Vec3>,
     count: Vec<f32>,
+    /// Per vertex: whether a glint may fall near it (see [`glint_near`]).
+    near: Vec<bool>,
 }
+
+/// How much wider than the glint lobe's own cut (as a cosine: 9.4° → 15.4°) a vertex's
+/// normal may sit from a hard key's half vector and still have its triangles shaded with the
+/// glint: the normal turns up to about 6° across a triangle of the face mesh.
+const GLINT_SLACK: f32 = 0.0225;
 
 /// Rounds of the outlier filter on the occludable share (see [`spread_split`]): two clear the
 /// lip's spikes as four did, for 1.7 ms a light change natively instead of 3.3 (the face).
@@ -174,7 +185,10 @@ impl Prepared {
         self.light_coords.resize(n, Vec::new());
         self.specular.resize(n, Vec::new());
         self.caster_specular.resize(n, Vec::new());
+        self.glint.resize(n, Vec::new());
         self.front.resize(n, Vec::new());
+        let hard = light.keys.iter().any(|k| k.glint > 0.0);
+        let glint_cos = lobe_cut_log2(GLINT_LOG2) - GLINT_SLACK;
         for (mi, (((mesh, screen), irr), spec)) in scene
             .meshes
             .iter()
@@ -221,6 +235,22 @@ impl Prepared {
                         .iter()
                         .zip(&mesh.normals)
                         .map(|(&p, &n)| self.shadow.coords(p, n)),
+                );
+            }
+            let glint = &mut self.glint[mi];
+            glint.clear();
+            if hard && mesh.surface.glint > 0.0 {
+                let near = &mut self.split.near;
+                near.clear();
+                near.extend(
+                    points
+                        .clone()
+                        .map(|pt| glint_near(light, pt.n, pt.v, glint_cos)),
+                );
+                glint.extend(
+                    mesh.triangles
+                        .iter()
+                        .map(|t| t.iter().any(|&k| near[k as usize])),
                 );
             }
             spec.clear();

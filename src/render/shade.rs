@@ -1,10 +1,13 @@
 //! Skin shading in linear RGB: wrap diffuse, a normalised Blinn lobe with Schlick Fresnel,
-//! and a hemisphere ambient scaled by baked ambient visibility.
+//! a sharp second lobe (the sebum film's glint) from small hard sources, and a hemisphere
+//! ambient scaled by baked ambient visibility.
 //!
 //! No `powf` or trig per pixel (research/tech.md §2.2: they dominated the frame in wasm):
 //! the Blinn exponent is a power of two applied by repeated squaring, Fresnel is an integer
 //! power. Wrap lighting (GPU Gems 1 ch. 16) softens the terminator the way subsurface light
-//! does, a little more in red than in blue, which gives skin its warm shadow edge.
+//! does, a little more in red than in blue, which gives skin its warm shadow edge; each
+//! light sets its own, as a large source's light reaches further round. The glint is
+//! evaluated per pixel, but only on triangles it can fall on (see [`glint_near`]).
 
 use super::camera::Camera;
 use super::prepare::Prepared;
@@ -18,9 +21,6 @@ use glam::Vec3;
 /// Share of the wrap's terminator floor that a cast shadow takes away (the rest stands for
 /// light scattered in under the skin from the lit skin around it).
 const SHADOW_FLOOR: f32 = 0.8;
-
-/// Wrap per channel (research/tech.md §3.4: w ≈ 0.3–0.5, larger for red).
-const WRAP: Vec3 = Vec3::new(0.37, 0.33, 0.31);
 
 /// Lights every pixel of `vis` into `out`, linear radiance. The surface colour is the mesh
 /// albedo with its chart layer applied, less what the darkening layers (pigment, shafts under
@@ -40,6 +40,7 @@ pub fn shade(
     let irr = &prep.irradiance;
     let cuts: Vec<f32> = scene.meshes.iter().map(|m| lobe_cut(&m.surface)).collect();
     let caster = shadow_key(light);
+    let glint_cut = lobe_cut_log2(GLINT_LOG2);
     let relief = Relief::get();
     let level = relief.level(cam.mm_per_px());
     for (row, line) in out.chunks_exact_mut(w).enumerate() {
@@ -90,7 +91,7 @@ pub fn shade(
                 }
             }
             let spec = &prep.specular[mi];
-            let specular = if spec.is_empty() {
+            let mut specular = if spec.is_empty() {
                 let open =
                     mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
                 let pt = SurfacePoint {
@@ -114,6 +115,19 @@ pub fn shade(
                 };
                 (lerp(spec) + c) * gloss
             };
+            if prep.glint[mi].get(ti) == Some(&true) {
+                let open =
+                    mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
+                let pt = SurfacePoint {
+                    n: normalize_or(lerp(&mesh.normals), Vec3::Z),
+                    v: normalize_or(cam.eye - lerp(&mesh.positions), -cam.forward),
+                    albedo,
+                    open,
+                };
+                let (rest, occludable) =
+                    glint_split(light, caster, &pt, mesh.surface.glint * gloss, glint_cut);
+                specular += rest + occludable * lit;
+            }
             *px = albedo * light_in + specular;
         }
     }
@@ -188,14 +202,14 @@ pub fn irradiance_split(
     open: f32,
     scatter: Vec3,
 ) -> (Vec3, Vec3) {
-    let wrap_scale = Vec3::ONE / (Vec3::ONE + WRAP);
     let sky_t = 0.5 + 0.5 * n.y;
     let mut diffuse = (light.ground + (light.sky - light.ground) * sky_t) * open * scatter;
     let mut shadowable = Vec3::ZERO;
     for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
-        let wrapped = ((Vec3::splat(ndl) + WRAP) * wrap_scale).max(Vec3::ZERO);
+        let wrap_scale = Vec3::ONE / (Vec3::ONE + key.wrap);
+        let wrapped = ((Vec3::splat(ndl) + key.wrap) * wrap_scale).max(Vec3::ZERO);
         // Keys are shadowed by the face itself through baked visibility too, softly.
         let lit = key.color * wrapped * (0.35 + 0.65 * open);
         if caster == Some(k) && ndl > 0.0 {
@@ -205,7 +219,7 @@ pub fn irradiance_split(
             // least sure where the surface runs along the light).
             let floor = SHADOW_FLOOR * smoothstep(0.0, 0.3, ndl);
             let turned = key.color
-                * ((wrap_scale * (Vec3::splat(ndl) + WRAP * floor))
+                * ((wrap_scale * (Vec3::splat(ndl) + key.wrap * floor))
                     * (key.shadow * (0.35 + 0.65 * open)));
             shadowable += turned;
             diffuse += lit - turned;
@@ -219,7 +233,11 @@ pub fn irradiance_split(
 /// The specular layer at `pt` (over pigment and hair shadows: shine washes them out).
 #[must_use]
 pub fn specular(light: &Lighting, pt: &SurfacePoint, surf: &Surface) -> Vec3 {
-    specular_with(light, pt, surf, lobe_cut(surf))
+    let caster = shadow_key(light);
+    let (broad, shadowed) = specular_split(light, caster, pt, surf, lobe_cut(surf));
+    let (glint, glint_shadowed) =
+        glint_split(light, caster, pt, surf.glint, lobe_cut_log2(GLINT_LOG2));
+    broad + shadowed + glint + glint_shadowed
 }
 
 /// Narrowest lobe (as log2 of the Blinn exponent) evaluated per vertex and interpolated: up
@@ -240,21 +258,55 @@ pub fn vertex_specular(surf: &Surface) -> bool {
 /// peak: cut^(2^k) = 1e-3. Computed once per surface (no `powf` per pixel).
 #[must_use]
 pub fn lobe_cut(surf: &Surface) -> f32 {
-    // powf: already linked for sRGB; expf and logf would add 4 KB of wasm.
-    libm::powf(1e-3, 1.0 / (1u32 << surf.shininess_log2) as f32)
+    lobe_cut_log2(surf.shininess_log2)
 }
 
-/// [`specular`] with the surface's [`lobe_cut`] precomputed: most pixels are far from every
-/// highlight and skip the half-vector normalisation, the costliest part of shading.
+/// [`lobe_cut`] of a Blinn lobe of exponent `2^log2`.
 #[must_use]
-pub fn specular_with(light: &Lighting, pt: &SurfacePoint, surf: &Surface, cut: f32) -> Vec3 {
-    let (rest, caster) = specular_split(light, shadow_key(light), pt, surf, cut);
-    rest + caster
+pub fn lobe_cut_log2(log2: u8) -> f32 {
+    // powf: already linked for sRGB; expf and logf would add 4 KB of wasm.
+    libm::powf(1e-3, 1.0 / (1u32 << log2) as f32)
 }
 
-/// [`specular_with`] as what no occluder takes away and the shadow key's own highlight
-/// (`caster`, see [`shadow_key`]), which a cast shadow does: a sheen left in the shadow read
-/// as grey.
+/// Exponent of skin's sharp lobe as a power of two: 2^9, a roughness of about 0.25, the
+/// oily end of research/domain.md §7.3 (the sebum film's own).
+pub const GLINT_LOG2: u8 = 9;
+
+/// Skin's sharp lobe at `pt` (weight `weight`, see [`Surface::glint`]) from the small hard
+/// keys, split as [`specular_split`]; `cut` is [`lobe_cut_log2`] of [`GLINT_LOG2`].
+#[must_use]
+pub fn glint_split(
+    light: &Lighting,
+    caster: Option<usize>,
+    pt: &SurfacePoint,
+    weight: f32,
+    cut: f32,
+) -> (Vec3, Vec3) {
+    let surf = Surface {
+        shininess_log2: GLINT_LOG2,
+        specular: weight,
+        ..crate::head::SKIN_SURFACE
+    };
+    key_lobes(light, caster, pt, &surf, cut, true)
+}
+
+/// Whether a glint can fall near a point with unit normal `n` seen along `v`: its normal is
+/// nearer than `cos` (a cosine: the glint lobe's cut, widened for the normal's turn across a
+/// triangle) to some hard key's half vector. Triangles none of whose vertices pass are
+/// shaded without it.
+#[must_use]
+pub fn glint_near(light: &Lighting, n: Vec3, v: Vec3, cos: f32) -> bool {
+    light.keys.iter().any(|key| {
+        let l = if key.from_camera { v } else { key.dir };
+        key.glint > 0.0 && n.dot(normalize_or(l + v, n)) > cos
+    })
+}
+
+/// The broad lobe of [`specular`] and the surroundings' reflection, with `surf`'s
+/// [`lobe_cut`] precomputed (most pixels are far from every highlight and skip the
+/// half-vector normalisation, the costliest part of shading), as what no occluder takes away
+/// and the shadow key's own highlight (`caster`, see [`shadow_key`]), which a cast shadow
+/// does: a sheen left in the shadow read as grey.
 #[must_use]
 pub fn specular_split(
     light: &Lighting,
@@ -262,6 +314,35 @@ pub fn specular_split(
     pt: &SurfacePoint,
     surf: &Surface,
     cut: f32,
+) -> (Vec3, Vec3) {
+    let (specular, shadowable) = key_lobes(light, caster, pt, surf, cut, false);
+    let SurfacePoint { n, v, open, .. } = *pt;
+    // The surroundings reflect too: sky above, floor and walls below, picked by where the
+    // mirror direction points (a cheek facing the floor mirrors the floor, not the sky). A
+    // rough surface's grazing Fresnel peaks well below 1, or every downward-facing fold
+    // catches a grey sheen brighter than its own diffuse colour.
+    let ndv = n.dot(v).max(0.0);
+    let f = 1.0 - ndv;
+    let f2 = f * f;
+    let fresnel_nv = surf.f0 + (GRAZING_FRESNEL - surf.f0).max(0.0) * f2 * f2 * f;
+    let up = 2.0 * ndv * n.y - v.y;
+    let env = light.ground + (light.sky - light.ground) * (0.5 + 0.5 * up.clamp(-1.0, 1.0));
+    (
+        specular + env * (fresnel_nv * surf.specular * open),
+        shadowable,
+    )
+}
+
+/// The keys' Blinn lobes of `surf` at `pt` (only the hard keys' when `hard_only`, each
+/// weighted by its [`crate::look::light::DirLight::glint`]), split into what no occluder
+/// takes away and the shadow key's own.
+fn key_lobes(
+    light: &Lighting,
+    caster: Option<usize>,
+    pt: &SurfacePoint,
+    surf: &Surface,
+    cut: f32,
+    hard_only: bool,
 ) -> (Vec3, Vec3) {
     let SurfacePoint { n, v, open, .. } = *pt;
     let mut specular = Vec3::ZERO;
@@ -273,6 +354,9 @@ pub fn specular_split(
     let exponent = (1u32 << surf.shininess_log2) as f32;
     let norm = (exponent + 8.0) * (1.0 / 8.0);
     for (k, key) in light.keys.iter().enumerate() {
+        if hard_only && key.glint == 0.0 {
+            continue;
+        }
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
         let h = l + v;
@@ -288,7 +372,9 @@ pub fn specular_split(
         let f = 1.0 - v.dot(hv).max(0.0);
         let f2 = f * f;
         let fresnel = surf.f0 + (1.0 - surf.f0) * f2 * f2 * f;
-        let lobe = key.color * (key.specular * surf.specular * fresnel * norm * s * ndl * open);
+        let weight = if hard_only { key.glint } else { 1.0 };
+        let lobe =
+            key.color * (key.specular * weight * surf.specular * fresnel * norm * s * ndl * open);
         if caster == Some(k) {
             shadowable += lobe * key.shadow;
             specular += lobe * (1.0 - key.shadow);
@@ -296,20 +382,7 @@ pub fn specular_split(
             specular += lobe;
         }
     }
-    // The surroundings reflect too: sky above, floor and walls below, picked by where the
-    // mirror direction points (a cheek facing the floor mirrors the floor, not the sky). A
-    // rough surface's grazing Fresnel peaks well below 1, or every downward-facing fold
-    // catches a grey sheen brighter than its own diffuse colour.
-    let ndv = n.dot(v).max(0.0);
-    let f = 1.0 - ndv;
-    let f2 = f * f;
-    let fresnel_nv = surf.f0 + (GRAZING_FRESNEL - surf.f0).max(0.0) * f2 * f2 * f;
-    let up = 2.0 * ndv * n.y - v.y;
-    let env = light.ground + (light.sky - light.ground) * (0.5 + 0.5 * up.clamp(-1.0, 1.0));
-    (
-        specular + env * (fresnel_nv * surf.specular * open),
-        shadowable,
-    )
+    (specular, shadowable)
 }
 
 /// The most a rough, skin-like surface reflects of its surroundings at grazing view (Fresnel
