@@ -299,7 +299,7 @@ impl SceneBuilder {
                 cs
             }
         };
-        crate::plan::impressions_from(&candidates, &c.plan, head, loss)
+        crate::plan::impressions_from(&candidates, &c.plan, c.hairstyle, head, loss)
     }
 
     /// Follicle positions for the current head and `seed`, placed or reused.
@@ -428,7 +428,7 @@ impl SceneBuilder {
                     let fresh = c.fresh && c.session > 0;
                     let k = c.head_scale;
                     let redness = |q: &crate::head::ScalpPoint| {
-                        crate::plan::treated(&c.plan, &loss, q, k).min(1.0)
+                        crate::plan::treated(&c.plan, c.hairstyle, &loss, q, k).min(1.0)
                     };
                     let texture = scalp::bake(
                         &head.chart,
@@ -573,7 +573,7 @@ const BROW_PIECE_MM: f32 = 2.0;
 /// 3–5 mm wide with no hairs in it (practitioner review, stop 13). Shorter hair's share stays
 /// linear: it is the shafts' own shadow through the skin, which the plan's fill matches.
 fn canopy_share(style: crate::hair::Hairstyle, shade: f32) -> f32 {
-    if style.length_mm() >= 2.0 && style != crate::hair::Hairstyle::LongPart {
+    if style.is_clipped() {
         shade * shade
     } else {
         shade
@@ -649,14 +649,6 @@ const FOLLICLE_HEADING_DEG: f32 = 15.0;
 /// fading with depth. Drawn at an even strength over 0.35 of it, each shadow ended square,
 /// and a razor-shaved side read up close as dashes of rain and from afar as pepper. [estimate]
 const UNDER_NECK: f32 = 0.7;
-
-/// Share of the clipped length a fully miniaturised hair falls short by. Thinning shortens
-/// the growth phase, so miniaturised hairs stop at a few millimetres (§1.1: the pattern's
-/// edge is a fringe of miniaturised hairs); cut to a full 6 mm, the last few on a Norwood V
-/// top stood out of its outline as stray long hairs (practitioner reviews, stops 9 to 11),
-/// and at 2.4 mm (0.6 short) still as wisps on the skyline (stop 12): vellus hairs are under
-/// 2 mm. [estimate: research/domain.md gives no length for miniaturised hair]
-const MINIATURISED_SHORT: f32 = 0.75;
 
 /// Native hair presence below which long hair does not lie on the skin in front of the ears.
 const BARE_NATIVE: f32 = 0.05;
@@ -768,7 +760,7 @@ fn hair_layers(
         }
         let base = h.root + h.normal * (0.02 * k);
         let tip = if length > 0.0 {
-            let grown = length * (1.0 - MINIATURISED_SHORT * h.miniaturised);
+            let grown = length * (1.0 - crate::hair::MINIATURISED_SHORT * h.miniaturised);
             // Each cut hair leans its own way: at one lift and heading the pile read as combed
             // fur (practitioner review, stop 12), where a clipped head is a velvety pile.
             let (sa, ca) = crate::math::sin_cos_deg(2.0 * CUT_HEADING_DEG * u);

@@ -172,7 +172,12 @@ impl Visualiser {
     /// The plan's estimates, labelled as such in the UI: `{ treated-cm2, impressions-total,
     /// impressions-per-session, sessions, hours, touch-up-years }`.
     pub fn estimate(&self) -> Result<JsValue, JsError> {
-        let e = crate::plan::estimate(&self.consultation.plan, &self.scene.head, &self.scene.loss);
+        let e = crate::plan::estimate(
+            &self.consultation.plan,
+            self.consultation.hairstyle,
+            &self.scene.head,
+            &self.scene.loss,
+        );
         serde_wasm_bindgen::to_value(&e).map_err(|e| JsError::new(&e.to_string()))
     }
 

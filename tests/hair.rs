@@ -574,6 +574,56 @@ fn miniaturised_hairs_stop_short_of_the_clipper_length() {
     assert!(mean(&fine) < 0.6 * 6.0, "miniaturised {}", mean(&fine));
 }
 
+#[test]
+fn the_plan_counts_clipped_hair_as_it_is_drawn() {
+    // The plan fills what the hair lacks of a full head's shade (hair::shade_worn). Clipped,
+    // a miniaturised hair covers as much less skin as it is drawn finer and shorter: counted
+    // by its fineness alone, a fully miniaturised #2 hair counted 0.4 of a terminal one where
+    // it is drawn as 0.1, and a Norwood V fringe's top showed a pale wedge with no dots.
+    use smp_visualiser::hair::shade_worn;
+    use smp_visualiser::head::ScalpPoint;
+    use smp_visualiser::loss::LossSample;
+    let c = Consultation {
+        preset: Preset::Norwood5,
+        hairstyle: Hairstyle::Clipper2,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let shafts = scene.shafts.as_ref().unwrap();
+    // Per band of the field's miniaturisation: drawn area (width × length) and the share of
+    // a terminal hair the plan counts, summed over the band's hairs.
+    let bands = [(0.0, 0.02), (0.4, 0.6), (0.85, 1.0)];
+    let mut drawn = [0.0f32; 3];
+    let mut counted = [0.0f32; 3];
+    let mut n = [0usize; 3];
+    for ((a, b), w) in shafts.a.iter().zip(&shafts.b).zip(&shafts.width_mm) {
+        let [s, t] = scene.head.chart.locate(*a);
+        let f = scene.loss.sample(&ScalpPoint { s, t, p: *a });
+        if f.density < 0.02 {
+            continue;
+        }
+        if let Some(i) = bands
+            .iter()
+            .position(|&(lo, hi)| (lo..=hi).contains(&f.miniaturised))
+        {
+            drawn[i] += w * (*b - *a).length();
+            let one = LossSample { density: 1.0, ..f };
+            counted[i] += shade_worn(&one, c.hairstyle);
+            n[i] += 1;
+        }
+    }
+    assert!(n.iter().all(|&k| k > 100), "hairs per band {n:?}");
+    let per = |v: [f32; 3], i: usize| v[i] / n[i] as f32;
+    for (i, band) in bands.iter().enumerate().skip(1) {
+        let drawn_share = per(drawn, i) / per(drawn, 0);
+        let counted_share = per(counted, i) / per(counted, 0);
+        assert!(
+            (drawn_share / counted_share - 1.0).abs() < 0.3,
+            "miniaturised {band:?}: drawn {drawn_share} of a terminal hair, counted {counted_share}"
+        );
+    }
+}
+
 /// Spread (degrees, standard deviation) of angles about their 5 mm cell's own mean: how much
 /// neighbours differ, not how the growth field turns across a patch.
 fn local_spread(samples: &[(Vec3, f32)]) -> f32 {

@@ -20,7 +20,7 @@ fn norwood7() -> (smp_visualiser::Scene, Consultation) {
 #[test]
 fn sessions_build_density_to_30_70_100_percent() {
     let (scene, c) = norwood7();
-    let dots = impressions(&c.plan, &scene.head, &scene.loss, c.seed);
+    let dots = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
     let window = |st: [f32; 2]| (130.0..170.0).contains(&st[0]) && (-20.0..20.0).contains(&st[1]);
     let area = common::chart_window_cm2(&scene.head.chart, (130.0, 170.0), (-20.0, 20.0));
     for (i, share) in SESSION_SHARE.iter().enumerate() {
@@ -41,7 +41,7 @@ fn sessions_build_density_to_30_70_100_percent() {
 #[test]
 fn spacing_matches_density_without_a_grid() {
     let (scene, c) = norwood7();
-    let dots: Vec<_> = impressions(&c.plan, &scene.head, &scene.loss, c.seed)
+    let dots: Vec<_> = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed)
         .into_iter()
         .filter(|d| (130.0..170.0).contains(&d.st[0]) && (-20.0..20.0).contains(&d.st[1]))
         .collect();
@@ -77,7 +77,7 @@ fn dot_sizes_follow_the_plan_with_jitter() {
         dot_mm: 0.2,
         ..c.plan.clone()
     };
-    let dots = impressions(&plan, &scene.head, &scene.loss, c.seed);
+    let dots = impressions(&plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
     // The frontal hairline's work is finer: smaller and lighter toward the front of its ramp.
     let shape = plan.hairline(1.0);
     let behind = |d: &smp_visualiser::plan::Impression| {
@@ -154,8 +154,8 @@ fn dot_sizes_follow_the_plan_with_jitter() {
 #[test]
 fn estimate_matches_the_placed_impressions() {
     let (scene, c) = norwood7();
-    let e = estimate(&c.plan, &scene.head, &scene.loss);
-    let placed = impressions(&c.plan, &scene.head, &scene.loss, c.seed).len() as f32;
+    let e = estimate(&c.plan, c.hairstyle, &scene.head, &scene.loss);
+    let placed = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed).len() as f32;
     assert_eq!(
         e.impressions_total,
         (c.plan.density_per_cm2 * e.treated_cm2).round() as u32
@@ -255,7 +255,7 @@ fn fresh_dots_are_larger_and_darker_than_healed_by_the_stated_factors() {
     use smp_visualiser::plan::look::{look, HEALED_CONTRAST, HEALED_SIZE};
     use smp_visualiser::plan::{Mistakes, Timepoint};
     let (scene, c) = norwood7();
-    let dots = impressions(&c.plan, &scene.head, &scene.loss, c.seed);
+    let dots = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
     let at = |fresh| Timepoint {
         session: 1,
         fresh,
@@ -475,7 +475,15 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
     let line_at = |plan: &Plan, t: f32| {
         (0..2000)
             .map(|i| i as f32 * 0.1)
-            .find(|&s| treated(plan, &scene.loss, &chart.point(s, t).unwrap(), 1.0) >= 0.5)
+            .find(|&s| {
+                treated(
+                    plan,
+                    c.hairstyle,
+                    &scene.loss,
+                    &chart.point(s, t).unwrap(),
+                    1.0,
+                ) >= 0.5
+            })
             .unwrap()
     };
     let midline = |plan: &Plan| line_at(plan, 0.0);
@@ -535,7 +543,7 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
             ..c.plan.clone()
         };
         let shape = plan.hairline(1.0);
-        let dots = impressions(&plan, &scene.head, &scene.loss, c.seed);
+        let dots = impressions(&plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
         dots.iter()
             .filter(|d| d.st[1].abs() < 40.0)
             .map(|d| {
@@ -563,7 +571,7 @@ fn hairline_styles_set_the_midline_height_and_the_edge() {
 fn estimate_area_is_the_integrated_treated_region() {
     use smp_visualiser::plan::treated;
     let (scene, c) = norwood7();
-    let e = estimate(&c.plan, &scene.head, &scene.loss);
+    let e = estimate(&c.plan, c.hairstyle, &scene.head, &scene.loss);
     // An independent integral: 1 mm chart cells, area from the chart's own tangents.
     let chart = &scene.head.chart;
     let (s0, s1) = chart.s_range();
@@ -578,7 +586,7 @@ fn estimate_area_is_the_integrated_treated_region() {
                 chart.point(s, t + 0.05),
             ) {
                 let area = ((ps.p - p.p) / 0.05).cross((pt.p - p.p) / 0.05).length();
-                sum += f64::from(area * treated(&c.plan, &scene.loss, &p, 1.0));
+                sum += f64::from(area * treated(&c.plan, c.hairstyle, &scene.loss, &p, 1.0));
             }
             t += 1.0;
         }
@@ -634,12 +642,26 @@ fn smp_and_thinning_hair_make_one_even_shade() {
     // scene draws them) add up to a full head's shade within 5 %: no darker band along the
     // fringe's edge (filling to one less the square of terminal hair's share gave up to 42 %
     // more), no paler one; under full hair, next to no dots.
+    // Clipped, miniaturised hairs are shorter too, so count for less (a pale wedge of short
+    // fine hairs without dots under #1 and #2 hair, review, stop 15).
+    use smp_visualiser::hair::Hairstyle;
+    for hairstyle in [
+        Hairstyle::Stubble1d,
+        Hairstyle::Clipper1,
+        Hairstyle::Clipper2,
+    ] {
+        let c = Consultation {
+            preset: Preset::Norwood5,
+            hairstyle,
+            ..Consultation::default()
+        };
+        even_shade_across_the_fringe(&c);
+    }
+}
+
+fn even_shade_across_the_fringe(c: &Consultation) {
     use smp_visualiser::plan::treated;
-    let c = Consultation {
-        preset: Preset::Norwood5,
-        ..Consultation::default()
-    };
-    let scene = SceneBuilder::default().build(&c).unwrap();
+    let scene = SceneBuilder::default().build(c).unwrap();
     let chart = &scene.head.chart;
     let (mut ramp, mut full, mut worst) = (0, 0, 0.0f32);
     for i in 0..400 {
@@ -651,8 +673,8 @@ fn smp_and_thinning_hair_make_one_even_shade() {
             if scene.loss.planned(&q, &c.plan.hairline(1.0)) < 0.99 || q.t.abs() < 60.0 {
                 continue;
             }
-            let dots = treated(&c.plan, &scene.loss, &q, 1.0);
-            let hair = smp_visualiser::hair::shade(&f);
+            let dots = treated(&c.plan, c.hairstyle, &scene.loss, &q, 1.0);
+            let hair = smp_visualiser::hair::shade_worn(&f, c.hairstyle);
             if (0.05..0.95).contains(&f.density) {
                 ramp += 1;
                 worst = worst.max((dots + hair - 1.0).abs());
@@ -663,5 +685,9 @@ fn smp_and_thinning_hair_make_one_even_shade() {
         }
     }
     assert!(ramp > 100 && full > 100, "{ramp} {full}");
-    assert!(worst <= 0.05, "SMP and hair miss a full shade by {worst}");
+    assert!(
+        worst <= 0.05,
+        "{}: SMP and hair miss a full shade by {worst}",
+        c.hairstyle.name()
+    );
 }

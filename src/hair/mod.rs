@@ -102,6 +102,12 @@ impl Hairstyle {
             Self::LongPart => LONG_ON_SCALP_MM,
         }
     }
+
+    /// Clipped: cut hair long enough (#1, #2) to stand as a canopy over the skin.
+    #[must_use]
+    pub fn is_clipped(self) -> bool {
+        self.length_mm() >= 2.0 && self != Self::LongPart
+    }
 }
 
 /// Natural hair colour (domain.md §9 row 11: black → blond, default dark brown).
@@ -188,6 +194,27 @@ pub fn fineness(m: f32) -> f32 {
 #[must_use]
 pub fn shade(f: &crate::loss::LossSample) -> f32 {
     f.density * fineness(f.miniaturised)
+}
+
+/// Share of the clipped length a fully miniaturised hair falls short by. Thinning shortens
+/// the growth phase, so miniaturised hairs stop at a few millimetres (§1.1: the pattern's
+/// edge is a fringe of miniaturised hairs); cut to a full 6 mm, the last few on a Norwood V
+/// top stood out of its outline as stray long hairs (practitioner reviews, stops 9 to 11),
+/// and at 2.4 mm (0.6 short) still as wisps on the skyline (stop 12): vellus hairs are under
+/// 2 mm. [estimate: research/domain.md gives no length for miniaturised hair]
+pub const MINIATURISED_SHORT: f32 = 0.75;
+
+/// [`shade`] as the hair shows worn as `style`: clipped, miniaturised hairs are shorter as
+/// well as finer (see [`MINIATURISED_SHORT`]), so they cover less of the skin. Counted as
+/// full length, the plan left a pale wedge of short fine hairs without dots at the top of
+/// a Norwood V fringe under #1 and #2 hair (practitioner reviews, stops 14 and 15).
+#[must_use]
+pub fn shade_worn(f: &crate::loss::LossSample, style: Hairstyle) -> f32 {
+    if style.is_clipped() {
+        shade(f) * (1.0 - MINIATURISED_SHORT * f.miniaturised)
+    } else {
+        shade(f)
+    }
 }
 
 /// Native follicular-unit density (FU/cm², §4.2 Caucasian default).

@@ -14,6 +14,7 @@ pub use caution::{cautions, Caution};
 pub use hairline::{HairlineStyle, TempleProfile};
 pub use look::{DotLook, Timepoint};
 
+use crate::hair::Hairstyle;
 use crate::head::scatter::{sites, Frame, OVERSAMPLE};
 use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
@@ -248,7 +249,13 @@ pub const EDGE_BOOST_MM: f32 = 10.0;
 /// How much of the final density point q needs (0 to 1 + [`EDGE_BOOST`]): the plan's full
 /// head under its drawn hairline minus the hair still there.
 #[must_use]
-pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
+pub fn treated(
+    plan: &Plan,
+    worn: Hairstyle,
+    loss: &LossField,
+    q: &crate::head::ScalpPoint,
+    k: f32,
+) -> f32 {
     let shape = plan.hairline(k);
     let mut want = loss.planned(q, &shape);
     // The front line governs only between the frontotemporal corners.
@@ -277,7 +284,7 @@ pub fn treated(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f3
             // fringe's edge (practitioner reviews, stop 13). Reviews of stops 11 and 12 saw a
             // pale band there instead, on clipped hair, whose miniaturised hairs are also
             // shorter and lighter than this counts.
-            (want - crate::hair::shade(&loss.sample(q))).clamp(0.0, 1.0 + EDGE_BOOST)
+            (want - crate::hair::shade_worn(&loss.sample(q), worn)).clamp(0.0, 1.0 + EDGE_BOOST)
         }
         Coverage::FullScalp => want,
     }
@@ -355,10 +362,17 @@ impl Candidates {
 
 /// Places every impression of the plan (all three sessions), blue-noise in chart mm.
 #[must_use]
-pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec<Impression> {
+pub fn impressions(
+    plan: &Plan,
+    worn: Hairstyle,
+    head: &Head,
+    loss: &LossField,
+    seed: u64,
+) -> Vec<Impression> {
     impressions_from(
         &Candidates::place(head, plan.placed_density(), seed),
         plan,
+        worn,
         head,
         loss,
     )
@@ -369,6 +383,7 @@ pub fn impressions(plan: &Plan, head: &Head, loss: &LossField, seed: u64) -> Vec
 pub fn impressions_from(
     candidates: &Candidates,
     plan: &Plan,
+    worn: Hairstyle,
     head: &Head,
     loss: &LossField,
 ) -> Vec<Impression> {
@@ -385,7 +400,7 @@ pub fn impressions_from(
         [u_keep, u_session, u_size, u_pair, u_angle, u_gap],
     ) in &candidates.sites
     {
-        if *u_keep >= (treated(plan, loss, q, k) * area / OVERSAMPLE).min(1.0) {
+        if *u_keep >= (treated(plan, worn, loss, q, k) * area / OVERSAMPLE).min(1.0) {
             continue;
         }
         let session = SESSION_SHARE
@@ -438,9 +453,11 @@ pub fn impressions_from(
 
 /// The estimate for a plan: area from the field, impressions from density × area.
 #[must_use]
-pub fn estimate(plan: &Plan, head: &Head, loss: &LossField) -> Estimate {
+pub fn estimate(plan: &Plan, worn: Hairstyle, head: &Head, loss: &LossField) -> Estimate {
     let k = head.params.scale;
-    let treated_cm2 = head.chart.integrate_cm2(|q| treated(plan, loss, q, k));
+    let treated_cm2 = head
+        .chart
+        .integrate_cm2(|q| treated(plan, worn, loss, q, k));
     let total = plan.placed_density() * treated_cm2;
     let whole = total.round() as u32;
     // Sessions 1 and 3 lay 30 % each; session 2 takes the rest, so the parts sum to the whole.
