@@ -465,10 +465,12 @@ impl SceneBuilder {
         add_brows(&mut shafts, &brows, pieces, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
-            let mut dots = pigment(&self.impressions(&head, &loss, c), c);
+            let (dots, veil) = pigment(&self.impressions(&head, &loss, c), c);
             if let Some(face) = head.parts.iter().position(|&p| p == Part::Face) {
                 let uv = head.chart.vertex_uv();
-                crate::look::pigment::bake(&mut dots, &mut meshes[face], &|v| !uv[v][0].is_nan());
+                crate::look::pigment::bake(&dots, &veil, &mut meshes[face], &|v| {
+                    !uv[v][0].is_nan()
+                });
             }
             darkening.push(dots);
         }
@@ -604,7 +606,7 @@ fn beard_darkness(c: &Consultation) -> f32 {
 /// Share of the shafts' shadow under the skin that is baked smooth rather than drawn. At 0.45,
 /// once healed SMP carried half its darkening smooth, the razor-shaved sides beside it read
 /// as grey streaks like rain against an even top (practitioner review, stop 14). [estimate]
-const UNDER_BAKED: f32 = 0.6;
+const UNDER_BAKED: f32 = 0.75;
 /// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
 /// counts it (set so razor-shaved hair darkens a scalp as much as drawn only).
 const UNDER_COVER: f32 = 0.4;
@@ -648,7 +650,7 @@ const FOLLICLE_HEADING_DEG: f32 = 15.0;
 /// Share of a short shaft's length under the skin whose shadow is drawn (the rest is baked),
 /// fading with depth. Drawn at an even strength over 0.35 of it, each shadow ended square,
 /// and a razor-shaved side read up close as dashes of rain and from afar as pepper. [estimate]
-const UNDER_NECK: f32 = 0.7;
+const UNDER_NECK: f32 = 0.45;
 
 /// Native hair presence below which long hair does not lie on the skin in front of the ears.
 const BARE_NATIVE: f32 = 0.05;
@@ -794,8 +796,9 @@ impl Scene {
 }
 
 /// The impressions in place at the consultation's timepoint as a darkening layer, each dot as
-/// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4).
-fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
+/// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4), and what
+/// each dot's veil removes.
+fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<Vec3>) {
     let t = c.timepoint();
     let shown = all.iter().filter(|d| d.session <= c.session);
     let n = shown
@@ -803,6 +806,7 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
         .map(|d| 1 + usize::from(d.pair.is_some()))
         .sum();
     let mut layer = Strands::with_capacity(n);
+    let mut veil = Vec::with_capacity(n);
     // Blown-out dots are soft all through; healed and fresh ones have a pigment core.
     let core = crate::plan::look::DOT_CORE;
     layer.core = Some(if c.plan.mistakes.too_deep {
@@ -820,10 +824,12 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
             look.diameter_mm,
             look.removal,
         );
+        veil.push(look.veil);
         if let Some(p) = d.pair {
-            let w = look.diameter_mm * crate::plan::PAIR_SIZE;
-            layer.push(p, p, d.normal, w, look.removal);
+            let size = crate::plan::PAIR_SIZE;
+            layer.push(p, p, d.normal, look.diameter_mm * size, look.removal);
+            veil.push(look.veil * (size * size));
         }
     }
-    layer
+    (layer, veil)
 }

@@ -456,7 +456,7 @@ fn a_mans_shaved_beard_greys_his_lower_face_only() {
         let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
         let (mesh, head) = (&scene.meshes[0], &scene.head);
         let flushed: Vec<glam::Vec3> = (0..head.flush.len())
-            .filter(|&i| head.flush[i] > 0.6 && head.beard[i] == 0.0 && head.lip[i] == 0.0)
+            .filter(|&i| head.flush[i] > 0.45 && head.beard[i] == 0.0 && head.lip[i] == 0.0)
             .map(|i| mesh.albedo[i] / (skin * head.mottle[0][i]))
             .collect();
         assert!(flushed.len() > 200, "{} flushed vertices", flushed.len());

@@ -747,7 +747,8 @@ fn flush_weight(p: Vec3, s: &Shape) -> f32 {
     let nose = 1.0 - smoothstep(6.0, 17.0, (q - s.nose_tip).length());
     let ax = q.x.abs();
     let (dx, dy) = (ax - 38.0, q.y + 22.0);
-    let cheek = 0.7 * (1.0 - smoothstep(8.0, 22.0, (dx * dx + dy * dy).sqrt()));
+    // Broad and faint: a 44 mm patch at 0.7 read as rouge once flushed skin ran redder.
+    let cheek = 0.55 * (1.0 - smoothstep(4.0, 30.0, (dx * dx + dy * dy).sqrt()));
     nose.max(cheek)
 }
 

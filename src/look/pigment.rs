@@ -1,36 +1,30 @@
-//! The smooth share of healed pigment: part of every dot's darkening moved from the dot into
-//! the scalp's vertex colours, as a shade that follows the local dot density.
+//! The smooth share of healed pigment: every dot's veil laid into the scalp's vertex colours,
+//! as a shade that follows the local dot density.
 //!
 //! A healed dot is pigment under a scattering skin: besides the dot the eye resolves, the
-//! skin around it carries a faint veil of its light removed. Drawn as dots alone, with bare
-//! skin between, a healed top read at conversation distance as pepper on cream skin, where
-//! practitioners see one even shadow with a fine grain (reviews, stops 12–14). Moving
-//! [`BAKED`] of each dot's darkening into a shade spread over [`SPREAD_MM`] keeps the mean
-//! (tests/plan.rs: SMP still darkens like the client's own shaved hair) and halves each
-//! dot's contrast; up close the dots stay crisp over a light grey-blue veil, which is what
-//! healed work looks like through a loupe.
+//! skin around it carries a faint veil of its light removed ([`crate::plan::look`]). Drawn
+//! as dots alone, with bare skin between, a healed top read at conversation distance as
+//! pepper on cream skin, where practitioners see one even shadow with a fine grain
+//! (reviews, stops 12–15). Spread over [`SPREAD_MM`] the veils keep the mean (tests/plan.rs:
+//! SMP still darkens like the client's own shaved hair); up close the dots stay crisp points
+//! over a light grey-blue veil, which is what healed work looks like through a loupe.
 
 use crate::scene::{Mesh, Strands};
 use glam::Vec3;
 
-/// Share of each dot's darkening carried smooth. [estimate, by eye]
-pub const BAKED: f32 = 0.5;
 /// Radius of the cone the smooth share is spread over (mm): wider than the dots' spacing
 /// (about 1.2 mm at 75/cm²), narrower than a hairline's soft zone (10–20 mm, §2).
-pub const SPREAD_MM: f32 = 3.0;
+pub const SPREAD_MM: f32 = 4.0;
 
-/// Moves [`BAKED`] of the darkening of the dot layer `dots` into the albedo of `mesh`'s
-/// vertices where `on_scalp` says so. A dot's darkening is its area times what it removes,
-/// its core's extra included.
-pub fn bake(dots: &mut Strands, mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> bool) {
+/// Lays the veils of the dot layer `dots` (what each removes in all, mm² per channel) into
+/// the albedo of `mesh`'s vertices where `on_scalp` says so.
+pub fn bake(dots: &Strands, veil: &[Vec3], mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> bool) {
     if dots.is_empty() {
         return;
     }
-    let core = dots.core.map_or(0.0, |c| c.ratio * c.ratio * c.gain);
     let grid = Grid::new(&dots.a);
     // A cone of radius R holds a third of its cylinder's volume: 3 / (π R²) makes it unit.
     let norm = 3.0 / (core::f32::consts::PI * SPREAD_MM * SPREAD_MM);
-    let per_area = core::f32::consts::FRAC_PI_4 * (1.0 + core) * BAKED * norm;
     for (v, (p, albedo)) in mesh.positions.iter().zip(&mut mesh.albedo).enumerate() {
         if !on_scalp(v) {
             continue;
@@ -39,14 +33,10 @@ pub fn bake(dots: &mut Strands, mesh: &mut Mesh, on_scalp: &dyn Fn(usize) -> boo
         grid.near(*p, &mut |i| {
             let r = (dots.a[i] - *p).length();
             if r < SPREAD_MM {
-                let w = dots.width_mm[i];
-                shade += dots.color[i] * (per_area * w * w * (1.0 - r / SPREAD_MM));
+                shade += veil[i] * (norm * (1.0 - r / SPREAD_MM));
             }
         });
         *albedo *= Vec3::ONE - shade.min(Vec3::splat(0.9));
-    }
-    for c in &mut dots.color {
-        *c *= 1.0 - BAKED;
     }
 }
 
@@ -128,14 +118,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_even_field_moves_its_share_and_keeps_its_mean() {
-        // Dots on a 1 mm grid in the z = 0 plane, each 0.5 mm across removing 0.4: an
-        // average darkening of π/4 · 0.25 · 0.4 ≈ 7.9 %, half of it baked into the vertices.
+    fn an_even_field_lays_its_veils_at_their_mean() {
+        // Dots on a 1 mm grid in the z = 0 plane, each with a veil removing 0.1 mm² of the
+        // skin's light: an average darkening of 10 % once spread.
         let mut dots = Strands::with_capacity(0);
+        let mut veil = Vec::new();
         for y in -20..=20 {
             for x in -20..=20 {
                 let p = Vec3::new(x as f32, y as f32, 0.0);
-                dots.push(p, p, Vec3::Z, 0.5, Vec3::splat(0.4));
+                dots.push(p, p, Vec3::Z, 0.2, Vec3::splat(0.4));
+                veil.push(Vec3::splat(0.1));
             }
         }
         let mut mesh = Mesh {
@@ -148,8 +140,8 @@ mod tests {
             albedo: vec![Vec3::ONE; 4],
             ..Mesh::default()
         };
-        bake(&mut dots, &mut mesh, &|v| v != 3);
-        let want = 1.0 - core::f32::consts::FRAC_PI_4 * 0.25 * 0.4 * BAKED;
+        bake(&dots, &veil, &mut mesh, &|v| v != 3);
+        let want = 0.9;
         for v in 0..2 {
             assert!(
                 (mesh.albedo[v].x - want).abs() < 0.004,
@@ -159,6 +151,5 @@ mod tests {
         }
         assert_eq!(mesh.albedo[2], Vec3::ONE, "out of reach");
         assert_eq!(mesh.albedo[3], Vec3::ONE, "not scalp");
-        assert!((dots.color[0].x - 0.4 * (1.0 - BAKED)).abs() < 1e-6);
     }
 }

@@ -1,37 +1,53 @@
 //! How an impression looks at a timepoint: fresh or healed, years later, touched up, or done
 //! wrong (research/domain.md §5.4–5.5, §6.4–6.5).
 //!
-//! Pigment sits about 0.3–0.6 mm down (§5.3) under scattering skin. What the eye sees of a
-//! healed dot is therefore larger and softer than the pigment: a core [`CORE_SCALE`] times its
-//! diameter, removing [`CORE_K`] × k of the skin's light (§6.4's `skin × (1 − k)`, a little
-//! stronger), inside a scattered halo [`VISIBLE_SCALE`] times its diameter removing
-//! [`VISIBLE_K`] × k. [estimate] Without the halo, §9's defaults (0.15 mm at 75/cm², 1.3 %
-//! of the skin) would darken a scalp by under 1 %, which is not what healed SMP looks like;
-//! with it they darken it about as much as the client's own razor-shaved hair (tests/plan.rs),
-//! which SMP imitates. Up close the core keeps each dot a crisp point in a soft surround,
-//! not a flat disc 0.6 mm across. Colours here are fractions of light removed: no pixels.
+//! Pigment sits about 0.3–0.6 mm down (§5.3) under scattering skin, whose spread of light
+//! has a long tail: what the eye sees of a healed dot is a dark point a little larger than
+//! the pigment ([`DOT_SCALE`], removing [`DOT_K`] × k of the skin's light, §6.4's
+//! `skin × (1 − k)`, with a core [`CORE_SCALE`] times the pigment removing [`CORE_K`] × k),
+//! and a faint veil millimetres wide that overlaps its neighbours' into one even shade
+//! ([`DotLook::veil`], laid smooth by [`crate::look::pigment`]). In all a dot removes as much
+//! as a disc [`TOTAL_SCALE`] times its pigment removing [`TOTAL_K`] × k. [estimate] As dots
+//! alone, §9's defaults (0.15 mm at 75/cm², 1.3 % of the skin) would darken a scalp by under
+//! 1 %, which is not what healed SMP looks like; with the veil they darken it about as much
+//! as the client's own razor-shaved hair (tests/plan.rs), which SMP imitates. Colours here
+//! are fractions of light removed: no pixels.
 
 use super::{Impression, Mistakes};
 use crate::scene::DotCore;
 use glam::Vec3;
 
-/// Visible footprint of a healed dot (its scattered halo) over its pigment diameter, and the
-/// halo's strength over k. At 5 and 0.66 a healed 3-session top darkened 17 % (linear), 12 %
+/// All a healed dot removes, dot and veil, as a disc this many times its pigment diameter
+/// removing this share of k. At 5 and 0.66 a healed 3-session top darkened 17 % (linear), 12 %
 /// in sRGB against the forehead: faint pepper on cream skin at conversation distance, where
 /// healed work reads as a clear shadow (practitioner reviews, stops 12–14). Now 27 %, with
-/// the client's razor-shaved hair darker alike (tests/plan.rs); the larger halo also softens
-/// each dot at a metre, where it is under 2 px. [estimate]
-pub const VISIBLE_SCALE: f32 = 6.0;
-pub const VISIBLE_K: f32 = 0.76;
-/// The dot's core: diameter over the pigment's, and strength over k. At 1.7 and 1.0 a dot
-/// read up close as a black speck in a grey disc, where healed dots are soft charcoal
-/// (practitioner reviews, stops 10 and 11); the scalp darkens 2 % less. [estimate]
-pub const CORE_SCALE: f32 = 2.2;
-pub const CORE_K: f32 = 0.8;
-/// The core as the renderer takes it: relative to the halo.
+/// the client's razor-shaved hair darker alike (tests/plan.rs). [estimate]
+pub const TOTAL_SCALE: f32 = 6.0;
+pub const TOTAL_K: f32 = 0.76;
+/// The dot the eye resolves: its diameter over the pigment's and its strength over k. Drawn
+/// as the whole disc of [`TOTAL_SCALE`] (with half its darkening in the veil), a healed dot
+/// was 0.8–0.9 mm of pale grey, covering 42 % of the skin up close and pepper-grain at a
+/// metre, where healed dots are points about as wide as the needle's track with a faint halo
+/// and the top an even tint (practitioner reviews, stop 15). [estimate, §5.1: 0.1–0.15 mm
+/// seen, 0.25 mm fresh]
+pub const DOT_SCALE: f32 = 2.5;
+pub const DOT_K: f32 = 0.8;
+/// The dot's core: diameter over the pigment's, and strength over k: soft charcoal, not a
+/// black speck in a grey disc (practitioner reviews, stops 10 and 11). [estimate]
+pub const CORE_SCALE: f32 = 1.25;
+pub const CORE_K: f32 = 1.1;
+/// The core as the renderer takes it: relative to the dot.
 pub const DOT_CORE: DotCore = DotCore {
-    ratio: CORE_SCALE / VISIBLE_SCALE,
-    gain: CORE_K / VISIBLE_K - 1.0,
+    ratio: CORE_SCALE / DOT_SCALE,
+    gain: CORE_K / DOT_K - 1.0,
+    depth: DOT_DEPTH,
+};
+/// Share of a blown-out dot's darkening carried by its veil: drawn big and soft already.
+pub const BLOWN_VEIL: f32 = 0.5;
+/// A plain disc (the whole's reckoning).
+const NO_CORE: DotCore = DotCore {
+    ratio: 0.0,
+    gain: 0.0,
     depth: DOT_DEPTH,
 };
 
@@ -82,11 +98,24 @@ pub struct Timepoint {
     pub touch_up: bool,
 }
 
-/// One dot as seen: visible diameter and the fraction of each channel removed.
+/// One dot as seen: the drawn dot's diameter and the fraction of each channel it removes,
+/// and what its veil removes in all (mm² of skin's light per channel, spread smooth).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DotLook {
     pub diameter_mm: f32,
     pub removal: Vec3,
+    pub veil: Vec3,
+}
+
+/// Darkening (mm², per channel) of a drawn dot `diameter` across removing `removal`, with
+/// its core `core`.
+#[must_use]
+pub fn darkening(diameter: f32, removal: Vec3, core: &DotCore) -> Vec3 {
+    removal
+        * (core::f32::consts::FRAC_PI_4
+            * diameter
+            * diameter
+            * (1.0 + core.ratio * core.ratio * core.gain))
 }
 
 /// Strength of the too-deep blue cast on Monk `skin` (1–10).
@@ -117,7 +146,7 @@ pub fn fade(years: f32) -> f32 {
 pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> DotLook {
     let fresh = t.fresh && imp.session == t.session;
     let (mut d, mut k) = (imp.diameter_mm, imp.k);
-    let mut visible = d * VISIBLE_SCALE;
+    let mut visible = d * DOT_SCALE;
     if fresh {
         d /= HEALED_SIZE;
         visible /= HEALED_SIZE;
@@ -128,15 +157,30 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
         k *= fade(t.years) * (visible / spread) * (visible / spread);
         visible = spread;
     }
-    let mut removal = cool(DEPTH_SHIFT * light_skin(skin)) * (k * VISIBLE_K);
+    let cast = cool(DEPTH_SHIFT * light_skin(skin));
     if mistakes.too_deep {
         // Spread in the dermis: big, soft, weaker at the centre, and blue through light skin.
-        visible = (d * 6.0).clamp(BLOWN_MM.0, BLOWN_MM.1);
+        let visible = (d * 6.0).clamp(BLOWN_MM.0, BLOWN_MM.1);
         let b = blue_shift(skin);
-        removal = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b) * (k * BLOWN_K);
+        let removal = Vec3::new(1.0 + b, 1.0 + 0.3 * b, 1.0 - 0.7 * b) * (k * BLOWN_K);
+        let core = DotCore {
+            gain: 0.0,
+            ..DOT_CORE
+        };
+        let all = darkening(visible, removal, &core);
+        return DotLook {
+            diameter_mm: visible,
+            removal: (removal * (1.0 - BLOWN_VEIL)).min(Vec3::splat(0.97)),
+            veil: all * BLOWN_VEIL,
+        };
     }
+    let removal = (cast * (k * DOT_K)).min(Vec3::splat(0.97));
+    // The veil carries what the dot does not of the whole (fading and softening alike).
+    let whole = cast * (k * TOTAL_K);
+    let all = darkening(visible * (TOTAL_SCALE / DOT_SCALE), whole, &NO_CORE);
     DotLook {
         diameter_mm: visible,
-        removal: removal.min(Vec3::splat(0.97)),
+        removal,
+        veil: (all - darkening(visible, removal, &DOT_CORE)).max(Vec3::ZERO),
     }
 }
