@@ -48,6 +48,8 @@ struct Shape {
     neck_radius: f32,
     /// Height of the menton, the chin's lowest point (unscaled mm).
     chin_bottom: f32,
+    /// How far the thyroid cartilage (the Adam's apple) stands proud of the throat (mm).
+    larynx: f32,
 }
 
 impl Shape {
@@ -63,8 +65,9 @@ impl Shape {
                 nose_tip: Vec3::new(0.0, -23.0, 109.0),
                 nose_radius: 10.0,
                 lip_depth: 7.0,
-                neck_radius: 60.0,
+                neck_radius: 57.0,
                 chin_bottom: -98.0,
+                larynx: 4.0,
             },
             Sex::Female => Self {
                 size: 55.0 / 57.0,
@@ -76,8 +79,9 @@ impl Shape {
                 nose_tip: Vec3::new(0.0, -21.0, 105.0),
                 nose_radius: 8.5,
                 lip_depth: 8.0,
-                neck_radius: 53.0,
+                neck_radius: 51.0,
                 chin_bottom: -93.0,
+                larynx: 0.0,
             },
         }
     }
@@ -154,6 +158,16 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     d = smooth_subtract(d, under_jaw(p, s), 8.0);
     d = smooth_union(d, neck(p, s, 0.0), 18.0);
     d = smooth_union(d, shoulders(p), SHOULDER_BLEND);
+    if s.larynx > 0.0 {
+        let throat = NECK_TOP + (NECK_BOTTOM - NECK_TOP) * LARYNX_AT;
+        let front = s.neck_radius * NECK_DEPTH + s.larynx - 5.0;
+        let apple = ellipsoid(
+            p,
+            throat + Vec3::new(0.0, 0.0, front),
+            Vec3::new(8.0, 11.0, 5.0),
+        );
+        d = smooth_union(d, apple, 6.0);
+    }
     // Brow ridge, then the sockets cut under it.
     // It follows the forehead's curve back toward the temples and thins there: drawn as one
     // straight bar, its ends stood proud of the temples as ledges whose sun shadows floated
@@ -243,6 +257,8 @@ const BROW_END_R: f32 = 0.7;
 /// The neck's axis (unscaled mm), shared by the head and the body.
 const NECK_TOP: Vec3 = Vec3::new(0.0, -10.0, -20.0);
 const NECK_BOTTOM: Vec3 = Vec3::new(0.0, -260.0, 0.0);
+/// Where along the neck's axis the Adam's apple sits: about 2.5 cm below the jaw's angle.
+const LARYNX_AT: f32 = 0.45;
 /// The neck is wider than deep (about 12 by 11 cm): its depth's share of its width.
 const NECK_DEPTH: f32 = 0.9;
 
