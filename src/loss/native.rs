@@ -56,6 +56,9 @@ pub const NATIVE_CORNER: f32 = 3.0;
 /// How far a front line's fine jags wander either way (mm), and how far out (in 45 mm) its
 /// curve back toward the corners keeps going. [estimate, by eye]
 const FINE_WANDER_MM: f32 = 1.3;
+/// Distance from the line (mm) beyond which nothing reads its jags: every ramp, boost and
+/// stray zone drawn about it is narrower.
+const FINE_REACH_MM: f32 = 30.0;
 const CORNER_REACH: f32 = 1.35;
 
 /// Native hair presence at q for a head whose midline hairline is at `mfp` (mm).
@@ -66,21 +69,35 @@ pub(super) fn native(q: &ScalpPoint, c: &Ctx, mfp: f32) -> f32 {
 /// Signed distance (mm) of q behind the front hairline of `h` (negative: ahead of it, on
 /// the forehead), with the line's wander; meaningful within the frontotemporal corners.
 pub(super) fn behind_front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
+    front_line(q, c, h, coarse_wander(q, c))
+}
+
+/// The hairlines' wander over centimetres at q, ±2.5 mm at full strength (shared by the
+/// front, temple and sideburn lines, so their corners meet).
+fn coarse_wander(q: &ScalpPoint, c: &Ctx) -> f32 {
+    c.noise.channel(1).at(q.s, q.t, 14.0 * c.k) * 2.5
+}
+
+/// [`behind_front_line`] given q's [`coarse_wander`].
+fn front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape, coarse: f32) -> f32 {
     let k = c.k;
-    // Two scales: mounds and recesses over centimetres, and the few-millimetre jags of
-    // single hairs and small clusters (research/domain.md §5.6, macro- and
-    // micro-irregularity). With the first alone a drawn line ran straight within ±1.5 mm
-    // across 7 cm (practitioner review, stop 15).
-    let wander = (c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5
-        + c.noise.channel(6).at(q.s, q.t, 4.5 * k) * FINE_WANDER_MM)
-        * h.wander;
     // Past 45 mm out the line keeps curving back into the frontotemporal corner: held level
     // there, it met the temple line at a square corner, a boxed-in hairline (review, stop 15).
     let tn = (q.t / (45.0 * k)).clamp(-CORNER_REACH, CORNER_REACH);
     // The line curves back a little toward the corners; a widow's peak dips at the midline.
     let curve = if h.straight { 0.0 } else { h.corner * tn * tn };
     let peak = h.widows_peak * (1.0 - (q.t.abs() / (12.0 * k)).min(1.0));
-    q.s / k - (h.mfp / k + curve - peak / k) + wander
+    let behind = q.s / k - (h.mfp / k + curve - peak / k) + coarse * h.wander;
+    // Two scales: mounds and recesses over centimetres, and the few-millimetre jags of
+    // single hairs and small clusters (research/domain.md §5.6, macro- and
+    // micro-irregularity). With the first alone a drawn line ran straight within ±1.5 mm
+    // across 7 cm (practitioner review, stop 15). The jags matter only near the line, and
+    // looked up everywhere they made a pattern change a sixth dearer.
+    if behind.abs() < FINE_REACH_MM {
+        behind + c.noise.channel(6).at(q.s, q.t, 4.5 * k) * (FINE_WANDER_MM * h.wander)
+    } else {
+        behind
+    }
 }
 
 /// Hair presence at q for a full head with the frontal hairline `h`.
@@ -88,12 +105,16 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let k = c.k;
     let p = q.p / k; // unscaled millimetres from here on
     let edge = NATIVE_EDGE;
-    let wander = c.noise.channel(1).at(q.s, q.t, 14.0 * k) * 2.5;
+    let wander = coarse_wander(q, c);
 
     // Past the frontotemporal corner the temple line takes over (meridians there run down
     // the side of the head, where s no longer means "how far back").
     let corner = smoothstep(55.0, 80.0, q.t.abs() / k);
-    let front = 1.0 - (1.0 - ramp(behind_front_line(q, c, h), h.front_edge)) * (1.0 - corner);
+    let front = if corner < 1.0 {
+        1.0 - (1.0 - ramp(front_line(q, c, h, wander), h.front_edge)) * (1.0 - corner)
+    } else {
+        1.0
+    };
 
     // Temples: lateral to the corner, hair lies behind a line running down and back to the
     // sideburn (about 2.5–3 cm in front of the ear at eye level).
