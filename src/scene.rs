@@ -828,7 +828,8 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<V
         if let Some(p) = d.pair {
             let size = crate::plan::PAIR_SIZE;
             layer.push(p, p, d.normal, look.diameter_mm * size, look.removal);
-            veil.push(look.veil * (size * size));
+            // The first dot's veil carries its pair's (see [`crate::plan::look::DotLook`]).
+            veil.push(Vec3::ZERO);
         }
     }
     (layer, veil)

@@ -14,7 +14,7 @@ use glam::Vec3;
 
 /// Radius of the cone the smooth share is spread over (mm): wider than the dots' spacing
 /// (about 1.2 mm at 75/cm²), narrower than a hairline's soft zone (10–20 mm, §2).
-pub const SPREAD_MM: f32 = 4.0;
+pub const SPREAD_MM: f32 = 3.5;
 
 /// Lays the veils of the dot layer `dots` (what each removes in all, mm² per channel) into
 /// the albedo of `mesh`'s vertices where `on_scalp` says so.

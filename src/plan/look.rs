@@ -99,7 +99,10 @@ pub struct Timepoint {
 }
 
 /// One dot as seen: the drawn dot's diameter and the fraction of each channel it removes,
-/// and what its veil removes in all (mm² of skin's light per channel, spread smooth).
+/// and what its veil removes in all (mm² of skin's light per channel, spread smooth). The
+/// veil goes by the dot as planned where it lies ([`Impression::nominal`]), its pair's
+/// expected share included: taken from each dot's own size, shade and pair, the veils
+/// summed over a few millimetres wandered by ±20 %, blotches on an even top (stop 15).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct DotLook {
     pub diameter_mm: f32,
@@ -145,18 +148,7 @@ pub fn fade(years: f32) -> f32 {
 #[must_use]
 pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> DotLook {
     let fresh = t.fresh && imp.session == t.session;
-    let (mut d, mut k) = (imp.diameter_mm, imp.k);
-    let mut visible = d * DOT_SCALE;
-    if fresh {
-        d /= HEALED_SIZE;
-        visible /= HEALED_SIZE;
-        k = (k / HEALED_CONTRAST).min(0.95);
-    } else if !t.touch_up {
-        // Fading lowers contrast; softening spreads the same pigment wider (weaker).
-        let spread = visible + 2.0 * BLUR_MM_PER_YEAR * t.years;
-        k *= fade(t.years) * (visible / spread) * (visible / spread);
-        visible = spread;
-    }
+    let (d, k, visible) = seen(imp.diameter_mm, imp.k, fresh, t);
     let cast = cool(DEPTH_SHIFT * light_skin(skin));
     if mistakes.too_deep {
         // Spread in the dermis: big, soft, weaker at the centre, and blue through light skin.
@@ -171,16 +163,55 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
         return DotLook {
             diameter_mm: visible,
             removal: (removal * (1.0 - BLOWN_VEIL)).min(Vec3::splat(0.97)),
-            veil: all * BLOWN_VEIL,
+            veil: all * (BLOWN_VEIL * pairs(mistakes)),
         };
     }
     let removal = (cast * (k * DOT_K)).min(Vec3::splat(0.97));
     // The veil carries what the dot does not of the whole (fading and softening alike).
-    let whole = cast * (k * TOTAL_K);
-    let all = darkening(visible * (TOTAL_SCALE / DOT_SCALE), whole, &NO_CORE);
+    let [nd, nk] = imp.nominal;
+    let (_, nk, nv) = seen(nd, nk * super::mean_shade(t.session), fresh, t);
+    let whole = darkening(
+        nv * (TOTAL_SCALE / DOT_SCALE),
+        cast * (nk * TOTAL_K),
+        &NO_CORE,
+    );
+    let drawn = darkening(nv, (cast * (nk * DOT_K)).min(Vec3::splat(0.97)), &DOT_CORE);
     DotLook {
         diameter_mm: visible,
         removal,
-        veil: (all - darkening(visible, removal, &DOT_CORE)).max(Vec3::ZERO),
+        veil: (whole - drawn).max(Vec3::ZERO) * pairs(mistakes),
+    }
+}
+
+/// What a dot's veil counts for, its pair's expected share included (a pair's own is none;
+/// a helmet's dots have no pairs).
+fn pairs(mistakes: &Mistakes) -> f32 {
+    if mistakes.too_dense {
+        1.0
+    } else {
+        1.0 + super::PAIR_SHARE * super::PAIR_SIZE * super::PAIR_SIZE
+    }
+}
+
+/// A dot of pigment diameter `d` and darkness `k` as seen at `t`, `fresh` or healed: its
+/// pigment diameter and k, and its drawn diameter.
+fn seen(d: f32, k: f32, fresh: bool, t: &Timepoint) -> (f32, f32, f32) {
+    let visible = d * DOT_SCALE;
+    if fresh {
+        (
+            d / HEALED_SIZE,
+            (k / HEALED_CONTRAST).min(0.95),
+            visible / HEALED_SIZE,
+        )
+    } else if t.touch_up {
+        (d, k, visible)
+    } else {
+        // Fading lowers contrast; softening spreads the same pigment wider (weaker).
+        let spread = visible + 2.0 * BLUR_MM_PER_YEAR * t.years;
+        (
+            d,
+            k * fade(t.years) * (visible / spread) * (visible / spread),
+            spread,
+        )
     }
 }

@@ -126,6 +126,19 @@ pub const SESSION_SHARE: [f32; 3] = [0.3, 0.7, 1.0];
 /// dots the mean is 1. At ±6 % every dot read as the same blue-black grain (practitioner
 /// review, stop 11). [estimate]
 const SESSION_SHADE: [f32; 3] = [0.82, 1.0, 1.18];
+
+/// The mean of [`SESSION_SHADE`] over the dots in place after `session` (1–3), weighted by
+/// each session's share of them.
+#[must_use]
+pub fn mean_shade(session: u8) -> f32 {
+    let n = usize::from(session.clamp(1, 3));
+    let (mut sum, mut last) = (0.0, 0.0);
+    for (share, shade) in SESSION_SHARE.iter().zip(SESSION_SHADE).take(n) {
+        sum += (share - last) * shade;
+        last = *share;
+    }
+    sum / last
+}
 /// Each dot's own shade varies about its session's by up to this share either way: needle
 /// pressure and pigment load differ from one impression to the next. [estimate]
 const DOT_SHADE_JITTER: f32 = 0.12;
@@ -195,6 +208,9 @@ pub struct Impression {
     pub k: f32,
     /// Session 1, 2 or 3.
     pub session: u8,
+    /// Diameter and k as planned at this point, before each dot's own dice (size, shade,
+    /// session): what its veil goes by (see [`look::DotLook::veil`]).
+    pub nominal: [f32; 2],
     /// A second, smaller dot beside this one, as a two-hair follicular unit has two shafts
     /// (issue #5: small clusters echoing follicular units); same session and shade.
     pub pair: Option<Vec3>,
@@ -438,6 +454,14 @@ pub fn impressions_from(
                 (k_plan * SESSION_SHADE[session] * jitter * (1.0 - FINE_K * fine)).min(0.95)
             },
             session: session as u8 + 1,
+            nominal: if uniform {
+                [plan.dot_mm, k_plan]
+            } else {
+                [
+                    plan.dot_mm * (1.0 - FINE_SIZE * fine),
+                    k_plan * (1.0 - FINE_K * fine),
+                ]
+            },
             pair: (!uniform && *u_pair < PAIR_SHARE).then(|| {
                 let along = normalize_or(*ds, Vec3::X);
                 let across = normal.cross(along);
