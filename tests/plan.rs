@@ -695,3 +695,54 @@ fn even_shade_across_the_fringe(c: &Consultation) {
         c.hairstyle.name()
     );
 }
+
+#[test]
+fn a_dots_veil_goes_by_the_plan_not_its_own_dice() {
+    // The veil (three quarters of what a healed dot removes) is spread smooth over a few
+    // millimetres: taken from each dot's own size, shade and pair it summed to blotches. Dots
+    // planned alike carry one veil, and with their drawn dots and pairs remove, on average,
+    // what the whole model says a dot removes.
+    use smp_visualiser::plan::look::{darkening, look, DOT_CORE, TOTAL_K, TOTAL_SCALE};
+    use smp_visualiser::plan::{Mistakes, Timepoint, PAIR_SIZE};
+    let (scene, c) = norwood7();
+    let dots = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
+    let t = Timepoint {
+        session: 3,
+        fresh: false,
+        years: 0.0,
+        touch_up: false,
+    };
+    let plain: Vec<_> = dots
+        .iter()
+        .filter(|d| d.nominal == [c.plan.dot_mm, c.plan.dilution_k])
+        .collect();
+    assert!(plain.len() > 10_000, "{} plainly planned dots", plain.len());
+    let looks: Vec<_> = plain
+        .iter()
+        .map(|d| (d, look(d, &t, &Mistakes::default(), c.skin)))
+        .collect();
+    let veil = looks[0].1.veil;
+    assert!(looks.iter().all(|(_, l)| l.veil == veil), "one veil");
+    let mut sum = 0.0;
+    for (d, l) in &looks {
+        let drawn = darkening(l.diameter_mm, l.removal, &DOT_CORE).x;
+        let pair = if d.pair.is_some() {
+            darkening(l.diameter_mm * PAIR_SIZE, l.removal, &DOT_CORE).x
+        } else {
+            0.0
+        };
+        sum += drawn + pair + l.veil.x;
+    }
+    let mean = sum / looks.len() as f32;
+    // The whole model: a disc TOTAL_SCALE times the pigment removing TOTAL_K k, in red, for
+    // a dot and its pair's expected share (the cast's red from the first dot's removal).
+    let (d0, l0) = &looks[0];
+    let cast = l0.removal.x / (d0.k * smp_visualiser::plan::look::DOT_K);
+    let d = c.plan.dot_mm * TOTAL_SCALE;
+    let pairs = 1.0 + smp_visualiser::plan::PAIR_SHARE * PAIR_SIZE * PAIR_SIZE;
+    let want = core::f32::consts::FRAC_PI_4 * d * d * cast * c.plan.dilution_k * TOTAL_K * pairs;
+    assert!(
+        (mean / want - 1.0).abs() < 0.05,
+        "dots and veils remove {mean} mm² each on average, the model {want}"
+    );
+}
