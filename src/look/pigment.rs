@@ -31,9 +31,10 @@ pub fn bake(dots: &Strands, veil: &[Vec3], mesh: &mut Mesh, on_scalp: &dyn Fn(us
         }
         let mut shade = Vec3::ZERO;
         grid.near(*p, &mut |i| {
-            let r = (dots.a[i] - *p).length();
-            if r < SPREAD_MM {
-                shade += veil[i] * (norm * (1.0 - r / SPREAD_MM));
+            // Most dots the cubes hold are out of reach: no square root for those.
+            let r2 = (dots.a[i] - *p).length_squared();
+            if r2 < SPREAD_MM * SPREAD_MM {
+                shade += veil[i] * (norm * (1.0 - r2.sqrt() / SPREAD_MM));
             }
         });
         *albedo *= Vec3::ONE - shade.min(Vec3::splat(0.9));

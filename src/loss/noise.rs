@@ -10,6 +10,17 @@ pub struct EdgeNoise {
     seed: u64,
 }
 
+/// `x.floor()` as an integer, exactly, for chart coordinates (far inside i32): `floor` is a
+/// libm call on baseline x86-64, a twelfth of a pattern change natively.
+fn floor(x: f32) -> i32 {
+    let i = x as i32;
+    if (i as f32) > x {
+        i - 1
+    } else {
+        i
+    }
+}
+
 fn hash(seed: u64, x: i32, y: i32) -> f32 {
     let mut h = seed ^ (x as u32 as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     h ^= (y as u32 as u64).wrapping_mul(0xc2b2_ae3d_27d4_eb4f);
@@ -34,8 +45,8 @@ impl EdgeNoise {
     }
 
     fn octave(&self, x: f32, y: f32, seed: u64) -> f32 {
-        let (fx, fy) = (x.floor(), y.floor());
-        let (ix, iy) = (fx as i32, fy as i32);
+        let (ix, iy) = (floor(x), floor(y));
+        let (fx, fy) = (ix as f32, iy as f32);
         let (ux, uy) = (x - fx, y - fy);
         let (sx, sy) = (ux * ux * (3.0 - 2.0 * ux), uy * uy * (3.0 - 2.0 * uy));
         let a = hash(seed, ix, iy);
@@ -64,6 +75,25 @@ impl EdgeNoise {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn floor_is_exact() {
+        for x in [
+            -3.0f32,
+            -2.5,
+            -1e-7,
+            -0.0,
+            0.0,
+            1e-7,
+            0.999_999_9,
+            1.0,
+            7.25,
+            -7.25,
+            1e6,
+        ] {
+            assert_eq!(floor(x), x.floor() as i32, "{x}");
+        }
+    }
 
     #[test]
     fn noise_is_bounded_smooth_and_seeded() {
