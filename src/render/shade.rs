@@ -91,41 +91,38 @@ pub fn shade(
                 }
             }
             let spec = &prep.specular[mi];
-            let mut specular = if spec.is_empty() {
-                let open =
-                    mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
-                let pt = SurfacePoint {
-                    n: normalize_or(lerp(&mesh.normals), Vec3::Z),
-                    v: normalize_or(cam.eye - lerp(&mesh.positions), -cam.forward),
-                    albedo,
-                    open,
-                };
-                let surf = Surface {
-                    specular: mesh.surface.specular * gloss,
-                    ..mesh.surface
-                };
-                let (rest, occludable) = specular_split(light, caster, &pt, &surf, cuts[mi]);
-                rest + occludable * lit
-            } else {
-                let occludable = &prep.caster_specular[mi];
-                let c = if occludable.is_empty() {
-                    Vec3::ZERO
-                } else {
-                    lerp(occludable) * lit
-                };
-                (lerp(spec) + c) * gloss
+            let glint_here = prep.glint[mi].get(ti) == Some(&true);
+            // The pixel's own normal and view, where a lobe is evaluated per pixel.
+            let pt = (spec.is_empty() || glint_here).then(|| SurfacePoint {
+                n: normalize_or(lerp(&mesh.normals), Vec3::Z),
+                v: normalize_or(cam.eye - lerp(&mesh.positions), -cam.forward),
+                albedo,
+                open: mesh.visibility[i0] * b0
+                    + mesh.visibility[i1] * b1
+                    + mesh.visibility[i2] * b2,
+            });
+            let mut specular = match &pt {
+                Some(pt) if spec.is_empty() => {
+                    let surf = Surface {
+                        specular: mesh.surface.specular * gloss,
+                        ..mesh.surface
+                    };
+                    let (rest, occludable) = specular_split(light, caster, pt, &surf, cuts[mi]);
+                    rest + occludable * lit
+                }
+                _ => {
+                    let occludable = &prep.caster_specular[mi];
+                    let c = if occludable.is_empty() {
+                        Vec3::ZERO
+                    } else {
+                        lerp(occludable) * lit
+                    };
+                    (lerp(spec) + c) * gloss
+                }
             };
-            if prep.glint[mi].get(ti) == Some(&true) {
-                let open =
-                    mesh.visibility[i0] * b0 + mesh.visibility[i1] * b1 + mesh.visibility[i2] * b2;
-                let pt = SurfacePoint {
-                    n: normalize_or(lerp(&mesh.normals), Vec3::Z),
-                    v: normalize_or(cam.eye - lerp(&mesh.positions), -cam.forward),
-                    albedo,
-                    open,
-                };
+            if let Some(pt) = pt.as_ref().filter(|_| glint_here) {
                 let (rest, occludable) =
-                    glint_split(light, caster, &pt, mesh.surface.glint * gloss, glint_cut);
+                    glint_split(light, caster, pt, mesh.surface.glint * gloss, glint_cut);
                 specular += rest + occludable * lit;
             }
             *px = albedo * light_in + specular;
