@@ -155,7 +155,9 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     // The jaw line: the face's mass ends at the mandible's lower border, a plane from the
     // gonion up and back from the chin, so the throat meets it at an angle instead of
     // filling under it as a double chin.
-    d = smooth_subtract(d, under_jaw(p, s), 8.0);
+    // At a blend of 8 the cut met the chin in a hard kink that hung the chin like a pouch
+    // in the 3/4 view (review, stop 16).
+    d = smooth_subtract(d, under_jaw(p, s), 14.0);
     d = smooth_union(d, neck(p, s, 0.0), 18.0);
     d = smooth_union(d, shoulders(p), SHOULDER_BLEND);
     if s.larynx > 0.0 {
@@ -322,21 +324,26 @@ fn mouth_line(p: Vec3) -> f32 {
     // Depth squeezed into the slit's radius, so a round slit reaches 8 mm into the mouth.
     let q = Vec3::new(q.x, q.y, (q.z - 97.0) * 0.125);
     let mid = Vec3::new(0.0, -51.5, 0.0);
-    let end = |sx: f32| cone_capsule(q, mid, Vec3::new(23.0 * sx, -51.5, 0.0), 1.0, 0.3);
+    let end = |sx: f32| cone_capsule(q, mid, Vec3::new(24.5 * sx, -51.5, 0.0), 1.0, 0.2);
     end(-1.0).min(end(1.0))
 }
 
+/// The lips: upper and lower, along the arch. At 25 and 22 mm half-widths, 2 mm further back,
+/// the face buried their outer thirds: the red of the lips spanned 30 mm and the mouth read
+/// as a short slit, where a man's is 50–55 mm corner to corner, and the lips sat 10–12 mm
+/// behind the nose-to-chin line (about 2–4 mm in a usual profile), a toothless slope
+/// (practitioner review, stop 16). Now the red spans 44 mm and the slit 49 mm. [estimate]
 fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = unbent(p);
     let upper = ellipsoid(
         p,
-        Vec3::new(0.0, -46.0, 91.0),
-        Vec3::new(25.0, 5.0, s.lip_depth),
+        Vec3::new(0.0, -46.0, 93.0),
+        Vec3::new(28.0, 5.0, s.lip_depth),
     );
     let lower = ellipsoid(
         p,
-        Vec3::new(0.0, -56.5, 88.5),
-        Vec3::new(22.0, 5.5, s.lip_depth),
+        Vec3::new(0.0, -56.5, 91.0),
+        Vec3::new(25.0, 5.5, s.lip_depth),
     );
     upper.min(lower)
 }
