@@ -10,6 +10,14 @@ use super::{ramp, Ctx};
 use crate::head::ScalpPoint;
 use crate::math::smoothstep;
 
+/// The hairless margin around an ear (mm, unscaled): over the helix, and behind the ear's
+/// centre beyond its half-width. At 10 and 12 a shaved or clipped side wore a bare ring
+/// about 1.5 cm wide round each ear, "a mask cut-out" (practitioner reviews, stops 14 and
+/// 16), where hair grows to within a few millimetres of the ear's root. [estimate, by eye]
+const EAR_MARGIN_MM: (f32, f32) = (6.0, 8.0);
+/// How far the nape hairline sits above the nape landmark (mm, unscaled): with the narrower
+/// ear margins it keeps the hair-bearing scalp within §4.1's 500–520 cm² (±5 %), at 541.
+const NAPE_RAISE_MM: f32 = 4.0;
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
 /// The nape's, wider.
@@ -132,7 +140,7 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     // at two scales, and fades over a wider band of fine hairs: drawn like the front, it was
     // a smooth helmet edge from behind (practitioner review, stop 10). [estimate, by eye]
     let xr = (p.x / 62.0).min(1.0);
-    let nape_y = c.lm.nape.y / k + 20.0 * xr * xr;
+    let nape_y = c.lm.nape.y / k + NAPE_RAISE_MM + 20.0 * xr * xr;
     let behind = 1.0 - in_front;
     let ragged = wander * 1.6 + c.noise.channel(5).at(q.s, q.t, 4.0 * k) * 2.5;
     let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + ragged, NAPE_EDGE));
@@ -151,9 +159,9 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
             lm.ear_top[1]
         } / k;
         let half_h = top.y - e.y;
-        let dy = (p.y - e.y) / (half_h + 10.0);
+        let dy = (p.y - e.y) / (half_h + EAR_MARGIN_MM.0);
         // Narrow in front, where the sideburn meets the tragus.
-        let margin = if p.z > e.z { 2.0 } else { 12.0 };
+        let margin = if p.z > e.z { 2.0 } else { EAR_MARGIN_MM.1 };
         let dz = (p.z - e.z) / (half_h * 0.55 + margin);
         ramp((dy * dy + dz * dz).sqrt() - 1.0, 0.15)
     } else {
