@@ -673,8 +673,10 @@ fn hair_layers(
     // Cut hair leaves the skin at about its follicle's angle and, this short and dense,
     // holds itself up: a #2 stands a few millimetres proud of the scalp, not flat on it (at
     // 12° it gave the head the outline of a shaved one). A #1 at 30° read as combed fur, at
-    // 42° as bristling outward from behind (reviews, stop 10).
-    let lift = if length <= 3.5 { 36.0f32 } else { 38.0 };
+    // 42° as bristling outward from behind (reviews, stop 10), and at 36° again as fur swept
+    // back like 8–10 mm hair, where 3 mm stands as a bristle (review, stop 16). At 48° it
+    // reads shorter than a #2; its filtering gap went 2.30 → 1.85 %.
+    let lift = if length <= 3.5 { 48.0f32 } else { 38.0 };
     let mut scatter = crate::math::Rng::new(c.seed ^ 0x9113);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).
     let under_len = crate::hair::UNDER_SKIN_MM * 0.82 * k;
