@@ -20,6 +20,8 @@ pub const LASH_LENGTH_MM: ((f32, f32), (f32, f32)) = ((6.0, 9.0), (3.0, 5.0));
 const LASH_SHAFT_MM: (f32, f32) = (0.1, 0.06);
 /// How far behind the margin the rows reach onto the lid (mm).
 const ROWS_MM: f32 = 0.7;
+/// How much of the eyeball's sideways facing a lash's direction keeps.
+const CORNER_SPLAY: f32 = 0.35;
 /// Share of a lash's length before it curls.
 const BEND_AT: f32 = 0.45;
 
@@ -42,7 +44,11 @@ pub fn lashes(head: &Head, seed: u64) -> Vec<BrowHair> {
                 // Evenly along the margin with a jitter, shorter toward the corners and
                 // longest a little outside the middle.
                 let t = (i as f32 + rng.next_f32()) / count as f32;
-                let (margin, out_dir) = head.lid_margin(sx, upper, t);
+                let (margin, normal) = head.lid_margin(sx, upper, t);
+                // Lashes leave the lid forward, whatever way the eyeball's surface faces at
+                // the corners: along it, the inner corner's pointed sideways at the nose,
+                // over the skin rather than out of the eye.
+                let out_dir = Vec3::new(normal.x * CORNER_SPLAY, normal.y, normal.z).normalize();
                 let bell = 1.0 - ((t - 0.6) / 0.6) * ((t - 0.6) / 0.6);
                 let len = (lo + (hi - lo) * rng.next_f32()) * (0.45 + 0.55 * bell.max(0.0)) * k;
                 // Rows: back from the margin onto the lid, away from the slit.
@@ -59,7 +65,7 @@ pub fn lashes(head: &Head, seed: u64) -> Vec<BrowHair> {
                     root,
                     bend,
                     tip,
-                    normal: out_dir,
+                    normal,
                     width_mm: width * k * (0.8 + 0.4 * rng.next_f32()),
                     fine: if upper { 0.0 } else { 0.8 },
                     draw: 1.0,

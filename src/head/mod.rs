@@ -643,9 +643,17 @@ fn brow_weight(p: Vec3, s: &Shape) -> f32 {
     let ax = q.x.abs();
     let (centre_y, half_h, t) = brow_arc(ax);
     let inside = 1.0 - smoothstep(0.3, 1.1, (q.y - centre_y).abs() / half_h);
-    let span = smoothstep(12.0, 16.0, ax) * (1.0 - smoothstep(50.0, 54.0, ax)) * (1.0 - 0.3 * t);
+    let span = smoothstep(12.0, 16.0, ax)
+        * (1.0 - smoothstep(50.0, 54.0, ax))
+        * (1.0 - BROW_TAIL_THIN * t);
     inside * span
 }
+
+/// How much sparser a brow grows at its tail than at its head. At 0.3 the tail, seen from
+/// above where its hairs crowd together foreshortened, was a solid dark stroke past the eye,
+/// "drawn with a marker" (practitioner review, stop 16); a brow thins to single hairs toward
+/// its tail. [general knowledge, by eye]
+const BROW_TAIL_THIN: f32 = 0.6;
 
 /// The brow arc at `ax` mm from the midline (unscaled): its centre's height, half-height,
 /// and how far along it is (0 at the inner end, 1 at the tail). About 8 mm tall at the
