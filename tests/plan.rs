@@ -98,9 +98,22 @@ fn dot_sizes_follow_the_plan_with_jitter() {
     };
     let size = mean(&inside, |d| d.diameter_mm);
     assert!((size - 0.2).abs() < 0.005, "{size}");
-    assert!(inside
-        .iter()
-        .all(|d| (0.8 * 0.2..=1.2 * 0.2).contains(&d.diameter_mm)));
+    // Each session lays its own size (finer later), jittered ±20 % about it (§5.1, §5.2).
+    use smp_visualiser::plan::SESSION_SIZE;
+    assert!(inside.iter().all(|d| {
+        let own = 0.2 * SESSION_SIZE[usize::from(d.session) - 1];
+        (0.8 * own - 1e-6..=1.2 * own + 1e-6).contains(&d.diameter_mm)
+    }));
+    let of = |n: u8| {
+        let v: Vec<_> = inside.iter().filter(|d| d.session == n).copied().collect();
+        mean(&v, |d| d.diameter_mm)
+    };
+    assert!(
+        of(1) > 1.2 * of(3),
+        "session 1 {} mm, 3 {} mm",
+        of(1),
+        of(3)
+    );
     assert!(front.len() > 20, "{} dots at the front", front.len());
     let (front_size, front_k) = (mean(&front, |d| d.diameter_mm), mean(&front, |d| d.k));
     assert!(

@@ -169,7 +169,8 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
     let removal = (cast * (k * DOT_K)).min(Vec3::splat(0.97));
     // The veil carries what the dot does not of the whole (fading and softening alike).
     let [nd, nk] = imp.nominal;
-    let (_, nk, nv) = seen(nd, nk * super::mean_shade(t.session), fresh, t);
+    let (shade, area) = super::mean_shade(t.session);
+    let (_, nk, nv) = seen(nd * libm::sqrtf(area), nk * shade, fresh, t);
     let whole = darkening(
         nv * (TOTAL_SCALE / DOT_SCALE),
         cast * (nk * TOTAL_K),

@@ -127,17 +127,29 @@ pub const SESSION_SHARE: [f32; 3] = [0.3, 0.7, 1.0];
 /// review, stop 11). [estimate]
 const SESSION_SHADE: [f32; 3] = [0.82, 1.0, 1.18];
 
-/// The mean of [`SESSION_SHADE`] over the dots in place after `session` (1–3), weighted by
-/// each session's share of them.
+/// Per-session dot size: the base laid with a 3-round needle, later sessions finer, for the
+/// varied sizes §5.2's "3D" SMP layers (§5.1: 1R for detail, 3R to fill). With ±20 % jitter
+/// alone, close-ups read as one even size of dot (practitioner reviews, stops 14 and 16).
+/// [estimate]
+pub const SESSION_SIZE: [f32; 3] = [1.15, 1.0, 0.85];
+
+/// The means of [`SESSION_SHADE`] and of the square of [`SESSION_SIZE`] (a dot's area) over
+/// the dots in place after `session` (1–3), weighted by each session's share of them.
 #[must_use]
-pub fn mean_shade(session: u8) -> f32 {
+pub fn mean_shade(session: u8) -> (f32, f32) {
     let n = usize::from(session.clamp(1, 3));
-    let (mut sum, mut last) = (0.0, 0.0);
-    for (share, shade) in SESSION_SHARE.iter().zip(SESSION_SHADE).take(n) {
-        sum += (share - last) * shade;
+    let (mut shade, mut area, mut last) = (0.0, 0.0, 0.0);
+    for ((share, k), d) in SESSION_SHARE
+        .iter()
+        .zip(SESSION_SHADE)
+        .zip(SESSION_SIZE)
+        .take(n)
+    {
+        shade += (share - last) * k;
+        area += (share - last) * d * d;
         last = *share;
     }
-    sum / last
+    (shade / last, area / last)
 }
 /// Each dot's own shade varies about its session's by up to this share either way: needle
 /// pressure and pigment load differ from one impression to the next. [estimate]
@@ -442,7 +454,10 @@ pub fn impressions_from(
             diameter_mm: if uniform {
                 plan.dot_mm
             } else {
-                plan.dot_mm * (0.8 + 0.4 * u_size) * (1.0 - FINE_SIZE * fine)
+                plan.dot_mm
+                    * SESSION_SIZE[session]
+                    * (0.8 + 0.4 * u_size)
+                    * (1.0 - FINE_SIZE * fine)
             },
             k: if uniform {
                 k_plan
