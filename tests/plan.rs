@@ -21,14 +21,18 @@ fn norwood7() -> (smp_visualiser::Scene, Consultation) {
 fn sessions_build_density_to_30_70_100_percent() {
     let (scene, c) = norwood7();
     let dots = impressions(&c.plan, c.hairstyle, &scene.head, &scene.loss, c.seed);
-    let window = |st: [f32; 2]| (130.0..170.0).contains(&st[0]) && (-20.0..20.0).contains(&st[1]);
-    let area = common::chart_window_cm2(&scene.head.chart, (130.0, 170.0), (-20.0, 20.0));
+    // Sessions are dealt dot by dot, so a session's count is binomial: over 16 cm² the first
+    // session's 360 dots varied by 5 % (one sd) between head builds, and a tolerance of 10 %
+    // failed on a reshuffle. Over 48 cm² one sd is 3 %.
+    let window = |st: [f32; 2]| (110.0..190.0).contains(&st[0]) && (-30.0..30.0).contains(&st[1]);
+    let area = common::chart_window_cm2(&scene.head.chart, (110.0, 190.0), (-30.0, 30.0));
     for (i, share) in SESSION_SHARE.iter().enumerate() {
         let n = dots
             .iter()
             .filter(|d| d.session as usize <= i + 1 && window(d.st))
             .count() as f32;
         let per_cm2 = n / area;
+        eprintln!("S{}: {per_cm2:.1}/cm²", i + 1);
         let want = share * c.plan.density_per_cm2;
         assert!(
             (per_cm2 / want - 1.0).abs() <= 0.1,
