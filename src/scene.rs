@@ -675,7 +675,8 @@ fn hair_layers(
     // 12° it gave the head the outline of a shaved one). A #1 at 30° read as combed fur, at
     // 42° as bristling outward from behind (reviews, stop 10), and at 36° again as fur swept
     // back like 8–10 mm hair, where 3 mm stands as a bristle (review, stop 16). At 48° it
-    // reads shorter than a #2; its filtering gap went 2.30 → 1.85 %.
+    // reads a little shorter by eye, though the next review still saw a #3–4, hard to tell
+    // from a #2; its filtering gap went 2.30 → 1.85 %.
     let lift = if length <= 3.5 { 48.0f32 } else { 38.0 };
     let mut scatter = crate::math::Rng::new(c.seed ^ 0x9113);
     // Under the skin the shaft runs back from where it exits, slanted about 35° (§4.4).

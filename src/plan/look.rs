@@ -169,7 +169,7 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
     let removal = (cast * (k * DOT_K)).min(Vec3::splat(0.97));
     // The veil carries what the dot does not of the whole (fading and softening alike).
     let [nd, nk] = imp.nominal;
-    let (shade, area) = super::mean_shade(t.session);
+    let (shade, area) = super::session_means(t.session);
     let (_, nk, nv) = seen(nd * libm::sqrtf(area), nk * shade, fresh, t);
     let whole = darkening(
         nv * (TOTAL_SCALE / DOT_SCALE),

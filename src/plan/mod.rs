@@ -136,7 +136,7 @@ pub const SESSION_SIZE: [f32; 3] = [1.15, 1.0, 0.85];
 /// The means of [`SESSION_SHADE`] and of the square of [`SESSION_SIZE`] (a dot's area) over
 /// the dots in place after `session` (1–3), weighted by each session's share of them.
 #[must_use]
-pub fn mean_shade(session: u8) -> (f32, f32) {
+pub fn session_means(session: u8) -> (f32, f32) {
     let n = usize::from(session.clamp(1, 3));
     let (mut shade, mut area, mut last) = (0.0, 0.0, 0.0);
     for ((share, k), d) in SESSION_SHARE
