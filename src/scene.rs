@@ -817,7 +817,7 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<V
     } else {
         core
     });
-    for d in all.iter().filter(|d| d.session <= c.session) {
+    for d in shown {
         let look = crate::plan::look::look(d, &t, &c.plan.mistakes, c.skin);
         // A dot seen face-on: a strand of zero length and the dot's visible width.
         layer.push(

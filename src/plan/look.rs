@@ -169,7 +169,12 @@ pub fn look(imp: &Impression, t: &Timepoint, mistakes: &Mistakes, skin: u8) -> D
     let removal = (cast * (k * DOT_K)).min(Vec3::splat(0.97));
     // The veil carries what the dot does not of the whole (fading and softening alike).
     let [nd, nk] = imp.nominal;
-    let (shade, area) = super::session_means(t.session);
+    // A helmet's dots are one size and shade whatever their session (see `impressions_from`).
+    let (shade, area) = if mistakes.too_dense {
+        (1.0, 1.0)
+    } else {
+        super::session_means(t.session)
+    };
     let (_, nk, nv) = seen(nd * libm::sqrtf(area), nk * shade, fresh, t);
     let whole = darkening(
         nv * (TOTAL_SCALE / DOT_SCALE),
@@ -214,5 +219,50 @@ fn seen(d: f32, k: f32, fresh: bool, t: &Timepoint) -> (f32, f32, f32) {
             k * fade(t.years) * (visible / spread) * (visible / spread),
             spread,
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_helmets_veil_does_not_follow_the_sessions() {
+        // Its dots are one size and shade whatever their session, so the session means that
+        // set a varied plan's veil must not set a helmet's.
+        let dot = Impression {
+            position: Vec3::ZERO,
+            normal: Vec3::Z,
+            st: [0.0, 0.0],
+            diameter_mm: 0.15,
+            k: 0.65,
+            session: 1,
+            nominal: [0.15, 0.65],
+            pair: None,
+        };
+        let helmet = Mistakes {
+            too_dense: true,
+            ..Mistakes::default()
+        };
+        let at = |session| Timepoint {
+            session,
+            fresh: false,
+            years: 0.0,
+            touch_up: false,
+        };
+        let (one, three) = (
+            look(&dot, &at(1), &helmet, 3),
+            look(&dot, &at(3), &helmet, 3),
+        );
+        assert_eq!(one.veil, three.veil);
+        let varied = Mistakes::default();
+        let (one, three) = (
+            look(&dot, &at(1), &varied, 3),
+            look(&dot, &at(3), &varied, 3),
+        );
+        assert_ne!(
+            one.veil, three.veil,
+            "a varied plan's veil follows its sessions"
+        );
     }
 }
