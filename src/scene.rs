@@ -465,11 +465,11 @@ impl SceneBuilder {
         add_brows(&mut shafts, &brows, pieces, c);
         let mut darkening = vec![under_skin];
         if c.session > 0 {
-            let (dots, veil) = pigment(&self.impressions(&head, &loss, c), c);
+            let dots = pigment(&self.impressions(&head, &loss, c), c);
             if let Some(face) = head.parts.iter().position(|&p| p == Part::Face) {
-                let uv = head.chart.vertex_uv();
-                crate::look::pigment::bake(&dots, &veil, &mut meshes[face], &|v| {
-                    !uv[v][0].is_nan()
+                let t = c.timepoint();
+                crate::look::pigment::lay(&mut meshes[face], head.chart.vertex_uv(), &|q| {
+                    crate::plan::veil(&c.plan, c.hairstyle, &loss, q, k, &t, c.skin)
                 });
             }
             darkening.push(dots);
@@ -608,8 +608,10 @@ fn beard_darkness(c: &Consultation) -> f32 {
 /// as grey streaks like rain against an even top (practitioner review, stop 14). [estimate]
 const UNDER_BAKED: f32 = 0.75;
 /// Share of the skin the drawn shafts' shadows cover at full native density, as the bake
-/// counts it (set so razor-shaved hair darkens a scalp as much as drawn only).
-const UNDER_COVER: f32 = 0.4;
+/// counts it. At 0.4, set so razor-shaved hair darkened a scalp as much as drawn only, a
+/// light scalp darkened 28 %, which read pale beside photographs of shaved dark hair and
+/// left healed SMP matching it "pale dusty" (review, stop 16): now 37 %. [estimate]
+const UNDER_COVER: f32 = 0.55;
 
 /// Melanin hides a shaft under dark skin: its shadow shows in proportion to skin lightness.
 fn under_skin_show(skin: Vec3) -> f32 {
@@ -635,7 +637,7 @@ const UNDER_CLIPPED: f32 = 0.62;
 
 /// Luminance a shaft's shadow takes where it covers the skin fully. At 0.533 razor-shaved
 /// hair darkened a light scalp 17 %, and the sides read as pale grey hatching next to the
-/// SMP it should match (practitioner reviews, stops 13 and 14); now 27 % (tests/plan.rs).
+/// SMP it should match (practitioner reviews, stops 13 and 14); 27 % at 0.86 (see [`UNDER_COVER`]).
 /// [estimate: research/domain.md §4.4 has the cause, no figure]
 const UNDER_LUMINANCE: f32 = 0.86;
 
@@ -799,9 +801,9 @@ impl Scene {
 }
 
 /// The impressions in place at the consultation's timepoint as a darkening layer, each dot as
-/// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4), and what
-/// each dot's veil removes.
-fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<Vec3>) {
+/// it looks then (crate::plan::look; healed dot colour is skin × (1 − k), §6.4). Their veils
+/// are laid apart, smooth (see [`crate::look::pigment`]).
+fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> Strands {
     let t = c.timepoint();
     let shown = all.iter().filter(|d| d.session <= c.session);
     let n = shown
@@ -809,7 +811,6 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<V
         .map(|d| 1 + usize::from(d.pair.is_some()))
         .sum();
     let mut layer = Strands::with_capacity(n);
-    let mut veil = Vec::with_capacity(n);
     // Blown-out dots are soft all through; healed and fresh ones have a pigment core.
     let core = crate::plan::look::DOT_CORE;
     layer.core = Some(if c.plan.mistakes.too_deep {
@@ -827,13 +828,10 @@ fn pigment(all: &[crate::plan::Impression], c: &Consultation) -> (Strands, Vec<V
             look.diameter_mm,
             look.removal,
         );
-        veil.push(look.veil);
         if let Some(p) = d.pair {
             let size = crate::plan::PAIR_SIZE;
             layer.push(p, p, d.normal, look.diameter_mm * size, look.removal);
-            // The first dot's veil carries its pair's (see [`crate::plan::look::DotLook`]).
-            veil.push(Vec3::ZERO);
         }
     }
-    (layer, veil)
+    layer
 }

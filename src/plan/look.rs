@@ -20,10 +20,12 @@ use glam::Vec3;
 /// All a healed dot removes, dot and veil, as a disc this many times its pigment diameter
 /// removing this share of k. At 5 and 0.66 a healed 3-session top darkened 17 % (linear), 12 %
 /// in sRGB against the forehead: faint pepper on cream skin at conversation distance, where
-/// healed work reads as a clear shadow (practitioner reviews, stops 12–14). Now 27 %, with
-/// the client's razor-shaved hair darker alike (tests/plan.rs). [estimate]
+/// healed work reads as a clear shadow (practitioner reviews, stops 12–14). At 0.76, 27 %:
+/// still "pale dusty, like one or two sessions", the top 12 % darker than the forehead in
+/// sRGB (review, stop 16). Now 35 %, with the client's razor-shaved hair darker alike
+/// (tests/plan.rs). [estimate]
 pub const TOTAL_SCALE: f32 = 6.0;
-pub const TOTAL_K: f32 = 0.76;
+pub const TOTAL_K: f32 = 1.0;
 /// The dot the eye resolves: its diameter over the pigment's and its strength over k. Drawn
 /// as the whole disc of [`TOTAL_SCALE`] (with half its darkening in the veil), a healed dot
 /// was 0.8–0.9 mm of pale grey, covering 42 % of the skin up close and pepper-grain at a
@@ -67,9 +69,10 @@ pub const HEALED_CONTRAST: f32 = 0.6;
 pub const FADE_PER_YEAR: f32 = 0.075;
 pub const BLUR_MM_PER_YEAR: f32 = 0.0075;
 /// Blown-out dots (§5.5: 0.5–1.5 mm, soft, lower peak): size, and strength over k (raised
-/// with the healed halo's, so a blowout still darkens more than the dot it should have been).
+/// with the healed halo's, [`TOTAL_K`], so a blowout still darkens more than the dot it
+/// should have been, and reads bluer on light skin).
 pub const BLOWN_MM: (f32, f32) = (0.5, 1.5);
-pub const BLOWN_K: f32 = 0.6;
+pub const BLOWN_K: f32 = 0.79;
 /// Blue cast of too-deep pigment on the lightest skins (Monk 1–3), none from Monk 8 (§6.5):
 /// bluer than the through-skin cast correctly placed dots carry (at 0.35 it was barely so).
 pub const BLUE_SHIFT: f32 = 0.6;

@@ -183,6 +183,16 @@ impl Plan {
         }
     }
 
+    /// Pigment darkness k as mixed (the too-dark mistake overrides).
+    #[must_use]
+    pub fn k(&self) -> f32 {
+        if self.mistakes.too_dark {
+            TOO_DARK_K
+        } else {
+            self.dilution_k
+        }
+    }
+
     /// Mid-frontal height as drawn (mm, unscaled): the too-low mistake overrides.
     #[must_use]
     pub fn drawn_hairline_mm(&self) -> f32 {
@@ -437,16 +447,8 @@ pub fn impressions_from(
             .unwrap_or(2);
         // A helmet is uniform: one size, one shade (§5.5).
         let uniform = plan.mistakes.too_dense;
-        let k_plan = if plan.mistakes.too_dark {
-            TOO_DARK_K
-        } else {
-            plan.dilution_k
-        };
-        let fine = if uniform || plan.mistakes.ruler_hairline {
-            0.0
-        } else {
-            front_fineness(plan, loss, q, k)
-        };
+        let k_plan = plan.k();
+        let fine = fineness(plan, loss, q, k);
         out.push(Impression {
             position: q.p,
             normal: *normal,
@@ -469,14 +471,7 @@ pub fn impressions_from(
                 (k_plan * SESSION_SHADE[session] * jitter * (1.0 - FINE_K * fine)).min(0.95)
             },
             session: session as u8 + 1,
-            nominal: if uniform {
-                [plan.dot_mm, k_plan]
-            } else {
-                [
-                    plan.dot_mm * (1.0 - FINE_SIZE * fine),
-                    k_plan * (1.0 - FINE_K * fine),
-                ]
-            },
+            nominal: nominal(plan, fine),
             pair: (!uniform && *u_pair < PAIR_SHARE).then(|| {
                 let along = normalize_or(*ds, Vec3::X);
                 let across = normal.cross(along);
@@ -488,6 +483,69 @@ pub fn impressions_from(
         });
     }
     out
+}
+
+/// The finer hairline work at q (see [`front_fineness`]), none for a helmet or a ruler line.
+fn fineness(plan: &Plan, loss: &LossField, q: &crate::head::ScalpPoint, k: f32) -> f32 {
+    if plan.mistakes.too_dense || plan.mistakes.ruler_hairline {
+        0.0
+    } else {
+        front_fineness(plan, loss, q, k)
+    }
+}
+
+/// Diameter and k as planned where the hairline work is `fine` (see [`Impression::nominal`]).
+fn nominal(plan: &Plan, fine: f32) -> [f32; 2] {
+    [
+        plan.dot_mm * (1.0 - FINE_SIZE * fine),
+        plan.k() * (1.0 - FINE_K * fine),
+    ]
+}
+
+/// What the impressions laid around q take from each channel of the skin there, on average,
+/// by their veils (see [`look::DotLook::veil`]), as seen at `t` on Monk `skin`: the planned
+/// density times the veil of a dot as planned at q, session by session. Fractions of light,
+/// no pixels.
+///
+/// The expectation, not a sum over the dots laid: summed over the dots within 3.5 mm of
+/// each vertex, the veils varied by ±23 % (one sd) from vertex to vertex, a Poisson-like
+/// spread, since the blue-noise sites are thinned at random by the plan and its sessions;
+/// a healed top read as a mottled camouflage of pale blotches 5–10 mm across once its veils
+/// were dark enough to be a clear shadow (renders, stop 17). The dots themselves, drawn,
+/// keep the grain.
+#[must_use]
+pub fn veil(
+    plan: &Plan,
+    worn: Hairstyle,
+    loss: &LossField,
+    q: &crate::head::ScalpPoint,
+    k: f32,
+    t: &look::Timepoint,
+    skin: u8,
+) -> Vec3 {
+    let want = treated(plan, worn, loss, q, k);
+    if t.session == 0 || want <= 0.0 {
+        return Vec3::ZERO;
+    }
+    let fine = fineness(plan, loss, q, k);
+    let [d, dot_k] = nominal(plan, fine);
+    let mut sum = Vec3::ZERO;
+    let mut last = 0.0;
+    for (session, share) in (1..=t.session.min(3)).zip(SESSION_SHARE) {
+        let imp = Impression {
+            position: q.p,
+            normal: Vec3::Z,
+            st: [q.s, q.t],
+            diameter_mm: d,
+            k: dot_k,
+            session,
+            nominal: [d, dot_k],
+            pair: None,
+        };
+        sum += look::look(&imp, t, &plan.mistakes, skin).veil * (share - last);
+        last = share;
+    }
+    sum * (plan.placed_density() / 100.0 * want)
 }
 
 /// The estimate for a plan: area from the field, impressions from density × area.
