@@ -25,11 +25,11 @@ pub fn coverage(a: f32) -> f32 {
 /// rain on a razor-shaved side (practitioner reviews, stops 10 and 11).
 pub const SOFT_FOOTPRINT: f32 = 2.0;
 
-/// Widest dot (px) drawn as a tent rather than a disc. At 2.5, once healed halos grew (stop
-/// 14), 3,600 of a 1024² budget frame's 26,000 visible dots were 2.5–4 px discs, about 7 ms
-/// of the frame natively; a 3.5 px dot in a 3 px tent keeps its area and loses only an
-/// outline no one resolves at that size.
-const DOT_TENT_PX: f32 = 3.5;
+/// Widest dot (px) drawn as a separable [`blot`] rather than a disc. At 2.5, once healed
+/// halos grew (stop 14), 3,600 of a 1024² budget frame's 26,000 visible dots were 2.5–4 px
+/// discs, about 7 ms of the frame natively; a 3.5 px dot as a blot keeps its area and its
+/// profile's darkness and loses only an outline no one resolves at that size.
+const DOT_BLOT_PX: f32 = 3.5;
 
 /// Relative depth slack for "the root is on the visible surface".
 const DEPTH_SLACK: f32 = 0.004;
@@ -106,12 +106,12 @@ pub fn splat(
                 bilinear(x, y, w, (y0, y1), per, |p, a| {
                     buf.push((p as u32, a, a * (1.0 + extra)));
                 });
-            } else if dot && spread < DOT_TENT_PX {
-                // A dot one to [`DOT_TENT_PX`] across: a tent 1.5 px in radius, softer than the
-                // 2×2 bilinear footprint, which packed a 2 px dot into four pixels and drew the
+            } else if dot && spread < DOT_BLOT_PX {
+                // A dot one to [`DOT_BLOT_PX`] across: a separable blot, softer than the 2×2
+                // bilinear footprint, which packed a 2 px dot into four pixels and drew the
                 // field at conversation distance as pepper; cheaper than a disc.
                 let extra = core.map_or(0.0, |c| c.1);
-                tent(x, y, w, (y0, y1), per, |p, a| {
+                blot((x, y), spread, w, (y0, y1), per, |p, a| {
                     buf.push((p as u32, a, a * (1.0 + extra)))
                 });
             } else if dot {
@@ -305,21 +305,29 @@ impl Outline {
 const HALO_LEVEL: f32 = 0.4;
 const HALO_OUT: f32 = 1.15;
 
-/// Spreads `area` over the pixels within 1.5 px of (x, y) + ½, weighted by a separable tent.
-fn tent(
-    x: f32,
-    y: f32,
+/// Spreads `area` over a dot `spread` pixels across centred on (x, y) + ½, by a separable
+/// profile as the disc's (see [`disc`]): level to [`HALO_LEVEL`] of the radius, fading out by
+/// [`HALO_OUT`] of it and a quarter pixel more, each scaled to a square of the disc's area. As a
+/// tent 1.5 px in radius whatever the dot's size, a 3 px dot laid 2.5 times the darkness of
+/// its disc at its centre pixel: black specks, at a close-up's scale, among the larger grey
+/// dots drawn as discs (practitioner reviews, stops 15 and 16).
+fn blot(
+    (x, y): (f32, f32),
+    spread: f32,
     w: usize,
     (y0, y1): (usize, usize),
     area: f32,
     mut put: impl FnMut(usize, f32),
 ) {
-    const R: f32 = 1.5;
+    // √π / 2: a square of this side over the diameter has the disc's area.
+    let r = 0.443 * spread;
+    let (level, out) = (HALO_LEVEL * r, HALO_OUT * r + 0.25);
     let axis = |c: f32| {
-        let first = floor_i(c - R) + 1;
-        let mut wt = [0.0f32; 4];
+        let first = floor_i(c - out) + 1;
+        let mut wt = [0.0f32; TAPS];
         for (n, v) in wt.iter_mut().enumerate() {
-            *v = (1.0 - (((first + n as isize) as f32) - c).abs() / R).max(0.0);
+            let d = ((first + n as isize) as f32 - c).abs();
+            *v = ((out - d) / (out - level)).clamp(0.0, 1.0);
         }
         let sum: f32 = wt.iter().sum();
         (first, wt.map(|v| v / sum))
@@ -338,6 +346,9 @@ fn tent(
         }
     }
 }
+
+/// Pixels a [`blot`] reaches along each axis at most: 2 × (1.15 × 0.443 × 3.5 + 0.25) < 5.
+const TAPS: usize = 5;
 
 fn bilinear(
     x: f32,
@@ -368,7 +379,7 @@ fn bilinear(
 
 #[cfg(test)]
 mod tests {
-    use super::{coverage, disc, splat, Outline, Projected, SOFT_FOOTPRINT};
+    use super::{blot, coverage, disc, splat, Outline, Projected, DOT_BLOT_PX, SOFT_FOOTPRINT};
     use crate::render::raster::VisBuffer;
 
     #[test]
@@ -485,5 +496,62 @@ mod tests {
             assert_eq!(format!("{shape:?}"), format!("{:?}", Outline::of(k)));
         }
         assert!(elongated >= 10, "{elongated} of 20 dots are not round");
+    }
+
+    #[test]
+    fn a_blot_lays_its_area_no_darker_than_the_disc_it_stands_for() {
+        // Where dots change from blots to discs (close-ups), the two look alike: same area,
+        // a blot's darkest pixel no more than a fifth over the disc's darkest at any offset
+        // from the pixel grid (a fixed 1.5 px tent laid 1.6 times as much at 3 px), and near
+        // the change no less than three quarters of it.
+        let outline = Outline {
+            h2: (0.0, 0.0),
+            h3: (0.0, 0.0),
+        };
+        for spread in [2.0f32, 2.5, 3.0, DOT_BLOT_PX - 0.01] {
+            let area = 0.785 * spread * spread;
+            for off in [0.0f32, 0.25, 0.5] {
+                let (mut sum, mut peak) = (0.0f32, 0.0f32);
+                blot(
+                    (16.0 + off, 16.0 + off),
+                    spread,
+                    32,
+                    (0, 32),
+                    area,
+                    |_, a| {
+                        sum += a;
+                        peak = peak.max(a);
+                    },
+                );
+                assert!(
+                    (sum / area - 1.0).abs() < 1e-4,
+                    "{spread} px lays {sum} of {area}"
+                );
+                let mut d = 0.0f32;
+                disc(
+                    16.0 + off,
+                    16.0 + off,
+                    spread,
+                    None,
+                    outline,
+                    32,
+                    (0, 32),
+                    area,
+                    |_, _, v| {
+                        d = d.max(v);
+                    },
+                );
+                assert!(
+                    peak < 1.2 * d.max(1e-6),
+                    "{spread} px at +{off}: blot {peak}, disc {d}"
+                );
+                if spread > 3.0 {
+                    assert!(
+                        peak > 0.75 * d,
+                        "{spread} px at +{off}: blot {peak}, disc {d}"
+                    );
+                }
+            }
+        }
     }
 }
