@@ -63,7 +63,7 @@ pub fn darken(
 const CAST_FLOOR: f32 = 0.5;
 
 /// Fades the colour cast of what the layers let through toward neutral where little gets
-/// through: the cast is skin scattering light back above the dark thing, a veil that cannot
+/// through, and keeps it from nought (see [`UNDER_SKIN_FLOOR`]): the cast is skin scattering light back above the dark thing, a veil that cannot
 /// outweigh the light itself. Multiplying casts of overlapping dots and their cores instead
 /// left four to ten times more blue than red in the darkest pixels, which read navy
 /// (practitioner review, stop 11).
@@ -73,6 +73,25 @@ fn grey_deep_casts(trans: &mut [Vec3]) {
         if y < CAST_FLOOR {
             *t = Vec3::splat(y) + (*t - Vec3::splat(y)) * (y * (1.0 / CAST_FLOOR));
         }
+        *t = Vec3::new(floored(t.x), floored(t.y), floored(t.z));
+    }
+}
+
+/// Least share of light what lies under the skin lets through: the epidermis above it
+/// scatters some back whatever it covers. Without it the cores of a close-up's darkest healed
+/// dots let 3 % through, pure black points (20/255) where healed pigment reads as charcoal
+/// (practitioner reviews, stops 10, 11 and 17). [estimate]
+const UNDER_SKIN_FLOOR: f32 = 0.12;
+
+/// `t` eased onto [`UNDER_SKIN_FLOOR`] from twice it down, smoothly (value and slope meet).
+#[inline]
+fn floored(t: f32) -> f32 {
+    const KNEE: f32 = 2.0 * UNDER_SKIN_FLOOR;
+    if t >= KNEE {
+        t
+    } else {
+        let u = 1.0 - t / KNEE;
+        t + UNDER_SKIN_FLOOR * u * u
     }
 }
 
@@ -163,6 +182,33 @@ mod tests {
 
     fn luma(c: Vec3) -> f32 {
         c.dot(crate::math::LUMA)
+    }
+
+    #[test]
+    fn nothing_under_the_skin_blacks_it_out() {
+        // Dark layers ease onto the floor; light ones pass unchanged; the easing is monotone
+        // and meets the identity at its knee.
+        let mut t = vec![
+            Vec3::ZERO,
+            Vec3::splat(0.1),
+            Vec3::splat(0.6),
+            Vec3::new(0.3, 0.5, 0.9),
+        ];
+        grey_deep_casts(&mut t);
+        assert!(
+            (t[0] - Vec3::splat(UNDER_SKIN_FLOOR)).abs().max_element() < 1e-6,
+            "{}",
+            t[0]
+        );
+        assert!(t[1].x > 0.1 && t[1].x < 2.0 * UNDER_SKIN_FLOOR, "{}", t[1]);
+        assert_eq!(t[2], Vec3::splat(0.6));
+        let mut last = 0.0;
+        for i in 0..=100 {
+            let v = floored(i as f32 * 0.005);
+            assert!(v >= last && v >= UNDER_SKIN_FLOOR, "{i}: {v}");
+            last = v;
+        }
+        assert!((floored(2.0 * UNDER_SKIN_FLOOR - 1e-4) - 2.0 * UNDER_SKIN_FLOOR).abs() < 1e-3);
     }
 
     #[test]
