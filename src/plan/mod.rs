@@ -508,8 +508,9 @@ fn nominal(plan: &Plan, fine: f32) -> [f32; 2] {
 /// no pixels.
 ///
 /// The expectation, not a sum over the dots laid: summed over the dots within 3.5 mm of
-/// each vertex, the veils varied by ±23 % (one sd) from vertex to vertex, a Poisson-like
-/// spread, since the blue-noise sites are thinned at random by the plan and its sessions;
+/// each vertex, the veils varied by 18–34 % of their mean (one sd) from vertex to vertex, a
+/// Poisson-like spread, since the blue-noise sites are thinned at random by the plan and its
+/// sessions;
 /// a healed top read as a mottled camouflage of pale blotches 5–10 mm across once its veils
 /// were dark enough to be a clear shadow (renders, stop 17). The dots themselves, drawn,
 /// keep the grain.

@@ -63,10 +63,10 @@ pub fn darken(
 const CAST_FLOOR: f32 = 0.5;
 
 /// Fades the colour cast of what the layers let through toward neutral where little gets
-/// through, and keeps it from nought (see [`UNDER_SKIN_FLOOR`]): the cast is skin scattering light back above the dark thing, a veil that cannot
-/// outweigh the light itself. Multiplying casts of overlapping dots and their cores instead
-/// left four to ten times more blue than red in the darkest pixels, which read navy
-/// (practitioner review, stop 11).
+/// through, and keeps it from nought (see [`UNDER_SKIN_FLOOR`]): the cast is skin scattering
+/// light back above the dark thing, a veil that cannot outweigh the light itself.
+/// Multiplying casts of overlapping dots and their cores instead left four to ten times more
+/// blue than red in the darkest pixels, which read navy (practitioner review, stop 11).
 fn grey_deep_casts(trans: &mut [Vec3]) {
     for t in trans {
         let y = t.dot(crate::math::LUMA);

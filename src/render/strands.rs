@@ -307,9 +307,9 @@ const HALO_OUT: f32 = 1.15;
 
 /// Spreads `area` over a dot `spread` pixels across centred on (x, y) + ½, by a separable
 /// profile as the disc's (see [`disc`]): level to [`HALO_LEVEL`] of the radius, fading out by
-/// [`HALO_OUT`] of it and a quarter pixel more, each scaled to a square of the disc's area. As a
-/// tent 1.5 px in radius whatever the dot's size, a 3 px dot laid 2.5 times the darkness of
-/// its disc at its centre pixel: black specks, at a close-up's scale, among the larger grey
+/// [`HALO_OUT`] of it and a quarter pixel more, each scaled to a square of the disc's area.
+/// As a tent 1.5 px in radius whatever the dot's size, a 3 px dot laid 1.6 times its disc's
+/// darkest at its centre pixel: black specks, at a close-up's scale, among the larger grey
 /// dots drawn as discs (practitioner reviews, stops 15 and 16).
 fn blot(
     (x, y): (f32, f32),
