@@ -9,7 +9,7 @@ use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
 use smp_visualiser::plan::Coverage;
-use smp_visualiser::render::{render_in_bands, render_rgba, Frame};
+use smp_visualiser::render::{render, render_in_bands, render_rgba, render_rows, Frame};
 use smp_visualiser::scene::SceneBuilder;
 use smp_visualiser::{Consultation, View};
 
@@ -192,6 +192,25 @@ fn banded_frames_equal_whole_frames() {
     // 50 rows' worth a band: many bands, each with its extra rows.
     render_in_bands(&scene, &view, &mut banded, 600 * 50);
     assert!(whole.rgba == banded.rgba, "banding changed the frame");
+    // Natively `render` splits the frame between two threads; twice, since the second frame
+    // moves the split after timing the first.
+    let mut shared = Frame::default();
+    for _ in 0..2 {
+        render(&scene, &view, &mut shared);
+        assert!(whole.rgba == shared.rgba, "threads changed the frame");
+    }
+    // Workers in the browser each render a run of rows.
+    let mut pieces = Vec::new();
+    for rows in [0..1, 1..217, 217..500] {
+        let mut part = Frame::default();
+        render_rows(&scene, &view, &mut part, rows.clone());
+        assert_eq!(part.rgba.len(), 600 * 4 * rows.len());
+        pieces.extend_from_slice(&part.rgba);
+    }
+    assert!(
+        whole.rgba == pieces,
+        "rows rendered apart changed the frame"
+    );
 }
 
 #[test]

@@ -16,6 +16,12 @@
 //! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 85 MB
 //! of wasm memory (82 before shadow maps), under the 96 MB budget of issue #4 (it peaked at
 //! 105 MB with whole 1024² frames).
+//!
+//! Natively [`render`] shares a frame between two threads, a run of rows each, with the split
+//! balanced from the last frame's timings (budget scene, 1024², this 2-core machine: 116 →
+//! 63 ms median; 512²: 47 → 35 ms, since projecting the strands stays on one thread). In the
+//! browser, where `std::thread` does not exist, the shell does the same with a Worker and
+//! [`render_rows`].
 
 pub mod camera;
 pub mod edge;
@@ -38,23 +44,22 @@ pub const MAX_WHOLE_PIXELS: usize = 1 << 18;
 pub const BAND_PIXELS: usize = 1 << 18;
 /// Fewest rows of its own a band covers, however far strands reach.
 const MIN_BAND_ROWS: usize = 32;
+/// Smallest frame (pixels) worth a second thread natively: below it the spawn and the second
+/// part's margin rows cost more than half the frame.
+#[cfg(not(target_arch = "wasm32"))]
+const MIN_PARALLEL_PIXELS: usize = 128 * 128;
 
-/// A rendered image plus the working buffers (one band's worth), reused between renders.
+/// One band's working buffers: 44 bytes a pixel.
 #[derive(Clone, Debug, Default)]
-pub struct Frame {
-    pub width: u32,
-    pub height: u32,
-    /// Opaque sRGB RGBA8, row-major, top row first.
-    pub rgba: Vec<u8>,
-    pub(crate) vis: raster::VisBuffer,
+struct Work {
+    vis: raster::VisBuffer,
     /// Linear radiance.
     color: Vec<Vec3>,
     acc: Vec<f32>,
     acc_c: Vec<Vec3>,
-    prep: prepare::Prepared,
 }
 
-impl Frame {
+impl Work {
     fn band(&mut self, width: usize, y0: usize, rows: usize) {
         let n = width * rows;
         self.vis.reset(width, y0, rows);
@@ -62,94 +67,216 @@ impl Frame {
         self.acc.resize(n, 0.0);
         self.acc_c.resize(n, Vec3::ZERO);
     }
+
+    fn capacity(&self) -> usize {
+        self.color.capacity()
+    }
 }
 
-/// Renders `scene` from `view` into `frame` (resizing it as needed).
+/// A rendered image plus the working buffers (one band's worth), reused between renders.
+#[derive(Clone, Debug, Default)]
+pub struct Frame {
+    pub width: u32,
+    pub height: u32,
+    /// Opaque sRGB RGBA8, row-major, top row first: rows `rows.0..rows.1` of the view (all of
+    /// them unless rendered by [`render_rows`]).
+    pub rgba: Vec<u8>,
+    pub rows: (u32, u32),
+    work: Work,
+    /// The second thread's buffers (native only).
+    #[cfg(not(target_arch = "wasm32"))]
+    helper: Work,
+    /// Share of the rows the first thread takes, balanced from the last frame's timings.
+    #[cfg(not(target_arch = "wasm32"))]
+    split: Option<f32>,
+    prep: prepare::Prepared,
+}
+
+/// Renders `scene` from `view` into `frame` (resizing it as needed). Natively the frame is
+/// shared between two threads, a band of rows each; the bytes are those of one thread.
 pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
-    let pixels = view.width as usize * view.height as usize;
-    let band = if pixels <= MAX_WHOLE_PIXELS {
-        pixels
+    #[cfg(not(target_arch = "wasm32"))]
+    if view.width as usize * view.height as usize >= MIN_PARALLEL_PIXELS {
+        return parallel::render(scene, view, frame);
+    }
+    render_rows(scene, view, frame, 0..view.height);
+}
+
+/// Renders only rows `rows` of `view` (so that several workers can share a frame); `frame.rgba`
+/// then holds just those rows.
+pub fn render_rows(scene: &Scene, view: &View, frame: &mut Frame, rows: std::ops::Range<u32>) {
+    let band = if view.width as usize * view.height as usize <= MAX_WHOLE_PIXELS {
+        usize::MAX
     } else {
         BAND_PIXELS
     };
-    render_in_bands(scene, view, frame, band);
+    render_part(scene, view, frame, rows, band);
 }
 
-/// [`render`] with a chosen band size (for tests of banding).
+/// [`render`] with a chosen band size, on one thread (for tests of banding).
 #[doc(hidden)]
 pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_pixels: usize) {
+    render_part(scene, view, frame, 0..view.height, max_band_pixels);
+}
+
+fn render_part(
+    scene: &Scene,
+    view: &View,
+    frame: &mut Frame,
+    rows: std::ops::Range<u32>,
+    max_band_pixels: usize,
+) {
     let (w, h) = (view.width as usize, view.height as usize);
-    if w * h > max_band_pixels && frame.color.capacity() > 2 * max_band_pixels {
+    let rows = (rows.start.min(view.height), rows.end.min(view.height));
+    if w * h > max_band_pixels && frame.work.capacity() > 2 * max_band_pixels.min(w * h) {
         // Give a whole frame's buffers back before working in bands, so the output and the
         // bands can reuse that memory (wasm memory only ever grows).
-        *frame = Frame::default();
+        frame.work = Work::default();
     }
     frame.width = view.width;
     frame.height = view.height;
-    frame.rgba.resize(w * h * 4, 255);
+    frame.rows = rows;
+    frame.rgba.resize(w * (rows.1 - rows.0) as usize * 4, 255);
     let cam = Camera::new(view, &scene.framing);
-    let mut prep = std::mem::take(&mut frame.prep);
-    prep.update(scene, &cam);
-    if w * h <= max_band_pixels {
-        render_band(scene, &cam, &prep, frame, (0, h), (0, h));
-        frame.prep = prep;
-        return;
-    }
-    let margin = prep.reach_px(scene).ceil() as usize + 2;
-    let own = (max_band_pixels / w)
-        .saturating_sub(2 * margin)
-        .max(MIN_BAND_ROWS);
-    let mut y = 0;
-    while y < h {
-        let core = (y, (y + own).min(h));
-        let band = (y.saturating_sub(margin), (core.1 + margin).min(h));
-        render_band(scene, &cam, &prep, frame, band, core);
-        y = core.1;
-    }
-    frame.prep = prep;
+    frame.prep.update(scene, &cam);
+    let part = Part {
+        scene,
+        cam: &cam,
+        prep: &frame.prep,
+        width: w,
+        height: h,
+        max_band_pixels,
+    };
+    part.render(
+        &mut frame.work,
+        (rows.0 as usize, rows.1 as usize),
+        &mut frame.rgba,
+    );
 }
 
-/// Renders frame rows `band` (start, end) and resolves its rows `core` into the frame.
-fn render_band(
-    scene: &Scene,
-    cam: &Camera,
-    prep: &prepare::Prepared,
-    frame: &mut Frame,
-    band: (usize, usize),
-    core: (usize, usize),
-) {
-    let (w, h) = (frame.width as usize, frame.height as usize);
-    frame.band(w, band.0, band.1 - band.0);
-    raster::rasterize(scene, &prep.screen, &prep.front, &mut frame.vis);
-    hair::darken(scene, prep, &frame.vis, &mut frame.acc, &mut frame.acc_c);
-    shade::shade(
-        scene,
-        cam,
-        prep,
-        &frame.vis,
-        &frame.acc_c,
-        h,
-        &mut frame.color,
-    );
-    let y0 = frame.vis.y0;
-    edge::smooth_outline(scene, prep, &frame.vis, &mut frame.color, |row| {
-        shade::backdrop(scene, y0 + row, h)
-    });
-    hair::shafts(
-        prep,
-        &frame.vis,
-        &mut frame.color,
-        &mut frame.acc,
-        &mut frame.acc_c,
-    );
-    let skip = (core.0 - band.0) * w;
-    resolve::resolve(
-        &frame.color[skip..skip + (core.1 - core.0) * w],
-        scene.lighting.exposure,
-        frame.width,
-        core.0,
-        &mut frame.rgba[core.0 * w * 4..core.1 * w * 4],
-    );
+/// What every band of one frame shares.
+struct Part<'a> {
+    scene: &'a Scene,
+    cam: &'a Camera,
+    prep: &'a prepare::Prepared,
+    width: usize,
+    height: usize,
+    max_band_pixels: usize,
+}
+
+impl Part<'_> {
+    /// Renders frame rows `rows` into `rgba` (those rows only), in bands.
+    fn render(&self, work: &mut Work, rows: (usize, usize), rgba: &mut [u8]) {
+        let (w, h) = (self.width, self.height);
+        let whole = (rows.1 - rows.0) * w <= self.max_band_pixels && (rows == (0, h));
+        if whole {
+            self.band(work, (0, h), (0, h), rgba);
+            return;
+        }
+        let margin = self.prep.reach_px(self.scene).ceil() as usize + 2;
+        let own = (self.max_band_pixels.min(w * h) / w)
+            .saturating_sub(2 * margin)
+            .max(MIN_BAND_ROWS);
+        let mut y = rows.0;
+        while y < rows.1 {
+            let core = (y, (y + own).min(rows.1));
+            let band = (y.saturating_sub(margin), (core.1 + margin).min(h));
+            let out = &mut rgba[(core.0 - rows.0) * w * 4..(core.1 - rows.0) * w * 4];
+            self.band(work, band, core, out);
+            y = core.1;
+        }
+    }
+
+    /// Renders frame rows `band` (start, end) and resolves its rows `core` into `rgba`.
+    fn band(&self, work: &mut Work, band: (usize, usize), core: (usize, usize), rgba: &mut [u8]) {
+        let (scene, prep) = (self.scene, self.prep);
+        let (w, h) = (self.width, self.height);
+        work.band(w, band.0, band.1 - band.0);
+        raster::rasterize(scene, &prep.screen, &prep.front, &mut work.vis);
+        hair::darken(scene, prep, &work.vis, &mut work.acc, &mut work.acc_c);
+        shade::shade(
+            scene,
+            self.cam,
+            prep,
+            &work.vis,
+            &work.acc_c,
+            h,
+            &mut work.color,
+        );
+        let y0 = work.vis.y0;
+        edge::smooth_outline(scene, prep, &work.vis, &mut work.color, |row| {
+            shade::backdrop(scene, y0 + row, h)
+        });
+        hair::shafts(
+            prep,
+            &work.vis,
+            &mut work.color,
+            &mut work.acc,
+            &mut work.acc_c,
+        );
+        let skip = (core.0 - band.0) * w;
+        resolve::resolve(
+            &work.color[skip..skip + (core.1 - core.0) * w],
+            scene.lighting.exposure,
+            w as u32,
+            core.0,
+            rgba,
+        );
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod parallel {
+    use super::{Camera, Frame, Part, Scene, View, BAND_PIXELS, MAX_WHOLE_PIXELS};
+    use std::time::Instant;
+
+    /// Two threads, each a run of rows. Where the frame is split follows the last frame's
+    /// timings, since the scalp's dots and hairs make some rows far dearer than others.
+    pub(super) fn render(scene: &Scene, view: &View, frame: &mut Frame) {
+        let (w, h) = (view.width as usize, view.height as usize);
+        // Each thread's part is banded as a whole frame would be, so a thread never holds
+        // more than one band's buffers.
+        let max_band = if w * h <= MAX_WHOLE_PIXELS {
+            usize::MAX
+        } else {
+            BAND_PIXELS
+        };
+        frame.width = view.width;
+        frame.height = view.height;
+        frame.rows = (0, view.height);
+        frame.rgba.resize(w * h * 4, 255);
+        let cam = Camera::new(view, &scene.framing);
+        frame.prep.update(scene, &cam);
+        let share = frame.split.unwrap_or(0.5);
+        let split = ((h as f32 * share).round() as usize).clamp(1, h - 1);
+        let part = Part {
+            scene,
+            cam: &cam,
+            prep: &frame.prep,
+            width: w,
+            height: h,
+            max_band_pixels: max_band,
+        };
+        let (top, bottom) = frame.rgba.split_at_mut(split * w * 4);
+        let (work, helper) = (&mut frame.work, &mut frame.helper);
+        let (t_top, t_bottom) = std::thread::scope(|s| {
+            let other = s.spawn(|| {
+                let t = Instant::now();
+                part.render(helper, (split, h), bottom);
+                t.elapsed().as_secs_f32()
+            });
+            let t = Instant::now();
+            part.render(work, (0, split), top);
+            let mine = t.elapsed().as_secs_f32();
+            (mine, other.join().expect("render thread"))
+        });
+        let per_top = t_top / split as f32;
+        let per_bottom = t_bottom / (h - split) as f32;
+        if per_top + per_bottom > 0.0 {
+            let ideal = per_bottom / (per_top + per_bottom);
+            frame.split = Some((0.5 * (share + ideal)).clamp(0.1, 0.9));
+        }
+    }
 }
 
 /// Convenience: a fresh frame's RGBA bytes.
