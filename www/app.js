@@ -1,5 +1,6 @@
 // The consultant app shell: loads the wasm, forwards gestures, presents frames, shows errors.
 // Rust owns state and pixels; this file owns the DOM.
+import { Frames } from './frames.js';
 
 const MAX_FULL_PIXELS = 1600 * 1200; // cap on the settled frame (CSS px × DPR beyond this is wasted)
 const DRAG_SCALE = 0.4;              // interaction frames at 40 % of full resolution per side
@@ -18,6 +19,11 @@ const state = { yaw: 30, pitch: 8, zoom: 1, dragging: false, frames: 0, last: nu
 window.__smp = state; // read by the end-to-end tests and handy in the console
 
 let viz = null;
+/** Shares each frame with a helper Worker (frames.js). */
+const frames = new Frames();
+let drawing = false;
+/** A frame asked for while one was being drawn: null, or whether it must be full. */
+let redraw = null;
 
 let settleTimer = 0;
 let pending = 0;
@@ -66,19 +72,31 @@ function fullSize() {
   return [Math.min(w, 4096), Math.min(h, 4096)];
 }
 
-function draw(full) {
+/** Draws a frame; one at a time, since half of it may still be on its way from the helper. */
+async function draw(full) {
   pending = 0;
   if (!viz || state.failed) return;
+  if (drawing) {
+    redraw = redraw === true || full;
+    return;
+  }
+  drawing = true;
   let [w, h] = fullSize();
   if (!full) { w = Math.max(16, Math.round(w * DRAG_SCALE)); h = Math.max(16, Math.round(h * DRAG_SCALE)); }
   try {
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
     const t0 = performance.now();
-    viz.draw(ctx, w, h, state.yaw, state.pitch, state.zoom);
+    const shared = await frames.draw(ctx, w, h, state.yaw, state.pitch, state.zoom);
     state.frames += 1;
-    state.last = { width: w, height: h, full, ms: performance.now() - t0 };
+    state.last = { width: w, height: h, full, shared, ms: performance.now() - t0 };
   } catch (e) {
     showError(e);
+  }
+  drawing = false;
+  if (redraw !== null) {
+    const again = redraw;
+    redraw = null;
+    draw(again);
   }
 }
 
@@ -200,7 +218,7 @@ async function apply(changes) {
   statusEl.textContent = 'Updating…';
   await new Promise((r) => setTimeout(r, 0)); // let the status paint before a rebuild
   try {
-    viz.setConsultation(wanted);
+    frames.setConsultation(wanted);
     consultation = viz.consultation;
   } catch (e) {
     notice(e && e.message ? e.message : String(e));
@@ -377,8 +395,10 @@ async function main() {
     throw new Error(`The renderer could not be loaded (${e && e.message ? e.message : e}).`);
   }
   statusEl.textContent = 'Building the head…';
+  frames.start(undefined); // the helper builds the default head alongside this thread
   await new Promise((r) => setTimeout(r, 0)); // let the status paint before the build
   viz = new wasm.Visualiser(undefined);
+  frames.viz = viz;
   consultation = viz.consultation;
   state.debugPanic = wasm.debugPanic;
   presetInfo = wasm.presets();
@@ -403,7 +423,11 @@ async function main() {
     viz.setConsultation({ ...consultation, preset: info.next });
     consultation = viz.consultation;
   }
+  frames.sync(); // the share link's settings, applied here one by one
   state.consultation = () => consultation;
+  state.helper = () => ({ running: frames.helper !== null, ready: frames.ready, share: frames.share });
+  // The whole frame rendered on this thread alone, for comparison with the canvas.
+  state.rgba = (w, h) => viz.rgba(w, h, state.yaw, state.pitch, state.zoom);
   buildControls();
   syncControls();
   statusEl.textContent = '';

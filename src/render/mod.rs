@@ -136,7 +136,13 @@ fn render_part(
     frame.width = view.width;
     frame.height = view.height;
     frame.rows = rows;
-    frame.rgba.resize(w * (rows.1 - rows.0) as usize * 4, 255);
+    let bytes = w * (rows.1 - rows.0) as usize * 4;
+    if frame.rgba.capacity() < bytes {
+        // Free the smaller buffer before allocating the larger, so its block can be reused
+        // (in wasm, growing in place after a part frame left 16 MB stranded at 2048²).
+        frame.rgba = Vec::new();
+    }
+    frame.rgba.resize(bytes, 255);
     let cam = Camera::new(view, &scene.framing);
     frame.prep.update(scene, &cam);
     let part = Part {

@@ -16,12 +16,14 @@ const canvasHash = (page) => page.evaluate(() => {
 });
 
 const fullFrameAfter = (page, frames) => page.waitForFunction(
-  (n) => window.__smp.frames > n && window.__smp.last.full && !window.__smp.dragging, frames, { timeout: 30000 });
+  // `__smp` is missing for a moment after a reload, until app.js has run.
+  (n) => window.__smp && window.__smp.frames > n && window.__smp.last.full && !window.__smp.dragging,
+  frames, { timeout: 30000 });
 
 /** Waits for a settled frame drawn at the canvas's current laid-out size (same aspect). */
 const fullFrameAtCanvasSize = (page, frames) => page.waitForFunction((n) => {
   const s = window.__smp, c = document.getElementById('view');
-  return s.frames > n && s.last.full && !s.dragging && c.width === s.last.width
+  return s && s.frames > n && s.last.full && !s.dragging && c.width === s.last.width
     && Math.abs(s.last.width / s.last.height - c.clientWidth / c.clientHeight) < 0.01;
 }, frames, { timeout: 30000 });
 
@@ -126,6 +128,59 @@ test('arrow keys orbit the focused canvas', async () => {
   await fullFrameAfter(t.page, frames);
   assert.equal(await t.page.evaluate(() => window.__smp.yaw), 40);
   assert.deepEqual(t.problems, []);
+  await t.context.close();
+});
+
+/** FNV-1a (32-bit) of the canvas's pixels and of the same frame rendered on the main thread. */
+const canvasAndWhole = (page) => page.evaluate(() => {
+  const c = document.getElementById('view');
+  const hash = (d) => {
+    let h = 2166136261;
+    for (let i = 0; i < d.length; i += 1) { h ^= d[i]; h = Math.imul(h, 16777619); }
+    return (h >>> 0).toString(16);
+  };
+  const shown = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  return [hash(shown), hash(window.__smp.rgba(c.width, c.height))];
+});
+
+test('a frame shared with the helper Worker has the bytes of one drawn on the main thread', async () => {
+  const t = await open(env);
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  await t.page.waitForFunction(() => window.__smp.helper().ready, null, { timeout: 60000 });
+  await t.page.focus('#view');
+  // Twice: the second frame is split elsewhere, after the first frame's timings.
+  const shares = [];
+  for (const key of ['ArrowRight', 'ArrowUp']) {
+    const frames = await t.page.evaluate(() => window.__smp.frames);
+    shares.push(await t.page.evaluate(() => window.__smp.helper().share));
+    await t.page.keyboard.press(key);
+    await fullFrameAfter(t.page, frames);
+    assert.ok(await t.page.evaluate(() => window.__smp.last.shared), 'the helper drew part of the frame');
+    const [shown, whole] = await canvasAndWhole(t.page);
+    assert.equal(shown, whole);
+  }
+  assert.notEqual(shares[0], shares[1], 'the split follows the timings');
+  assert.deepEqual(t.problems, []);
+  assert.deepEqual(t.foreign, [], 'no request left our origin');
+  await t.context.close();
+});
+
+test('without the helper Worker every frame is drawn on the main thread', async () => {
+  const t = await open(env);
+  await t.page.route('**/helper.js', (r) => r.abort());
+  await t.goto();
+  await fullFrameAfter(t.page, 0);
+  await t.page.waitForFunction(() => !window.__smp.helper().running, null, { timeout: 30000 });
+  const frames = await t.page.evaluate(() => window.__smp.frames);
+  await t.page.focus('#view');
+  await t.page.keyboard.press('ArrowRight');
+  await fullFrameAfter(t.page, frames);
+  assert.equal(await t.page.evaluate(() => window.__smp.last.shared), false);
+  assert.equal(await t.page.evaluate(() => window.__smp.helper().ready), false);
+  const [shown, whole] = await canvasAndWhole(t.page);
+  assert.equal(shown, whole);
+  assert.ok(await t.page.isHidden('#error'));
   await t.context.close();
 });
 
