@@ -22,6 +22,9 @@ const NAPE_RAISE_MM: f32 = 4.0;
 const NATIVE_EDGE: f32 = 5.0;
 /// The nape's, wider.
 const NAPE_EDGE: f32 = 10.0;
+/// Most the nape line's two scales of wander move it (mm): the coarse wander's ±2.5 × 1.6
+/// plus its own ±2.5.
+const NAPE_RAGGED_MM: f32 = COARSE_WANDER_MM * 1.6 + 2.5;
 
 /// The shape of a frontal hairline: natural, or as an SMP practitioner draws it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -83,11 +86,19 @@ pub(super) fn behind_front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f
 /// The hairlines' wander over centimetres at q, ±2.5 mm at full strength (shared by the
 /// front, temple and sideburn lines, so their corners meet).
 fn coarse_wander(q: &ScalpPoint, c: &Ctx) -> f32 {
-    c.noise.channel(1).at(q.s, q.t, 14.0 * c.k) * 2.5
+    c.noise.channel(1).at(q.s, q.t, 14.0 * c.k) * COARSE_WANDER_MM
 }
+
+/// The most [`coarse_wander`] moves a line either way (mm).
+const COARSE_WANDER_MM: f32 = 2.5;
 
 /// [`behind_front_line`] given q's [`coarse_wander`].
 fn front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape, coarse: f32) -> f32 {
+    front_line_from(front_line_bare(q, c, h), q, c, h, coarse)
+}
+
+/// How far (mm) q is behind the front line of `h` before any wander.
+fn front_line_bare(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let k = c.k;
     // Past 45 mm out the line keeps curving back into the frontotemporal corner: held level
     // there, it met the temple line at a square corner, a boxed-in hairline (review, stop 15).
@@ -95,7 +106,13 @@ fn front_line(q: &ScalpPoint, c: &Ctx, h: &HairlineShape, coarse: f32) -> f32 {
     // The line curves back a little toward the corners; a widow's peak dips at the midline.
     let curve = if h.straight { 0.0 } else { h.corner * tn * tn };
     let peak = h.widows_peak * (1.0 - (q.t.abs() / (12.0 * k)).min(1.0));
-    let behind = q.s / k - (h.mfp / k + curve - peak / k) + coarse * h.wander;
+    q.s / k - (h.mfp / k + curve - peak / k)
+}
+
+/// [`front_line`] from its [`front_line_bare`] distance.
+fn front_line_from(bare: f32, q: &ScalpPoint, c: &Ctx, h: &HairlineShape, coarse: f32) -> f32 {
+    let k = c.k;
+    let behind = bare + coarse * h.wander;
     // Two scales: mounds and recesses over centimetres, and the few-millimetre jags of
     // single hairs and small clusters (research/domain.md §5.6, macro- and
     // micro-irregularity). With the first alone a drawn line ran straight within ±1.5 mm
@@ -113,37 +130,62 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
     let k = c.k;
     let p = q.p / k; // unscaled millimetres from here on
     let edge = NATIVE_EDGE;
-    let wander = coarse_wander(q, c);
 
     // Past the frontotemporal corner the temple line takes over (meridians there run down
     // the side of the head, where s no longer means "how far back").
     let corner = smoothstep(55.0, 80.0, q.t.abs() / k);
-    let front = if corner < 1.0 {
-        1.0 - (1.0 - ramp(front_line(q, c, h, wander), h.front_edge)) * (1.0 - corner)
-    } else {
-        1.0
-    };
-
     // Temples: lateral to the corner, hair lies behind a line running down and back to the
     // sideburn (about 2.5–3 cm in front of the ear at eye level).
     // Below the brows the line holds at any width: the cheeks under the outer eye (|x| about
     // 50) are face, however close to the midline they sit.
     let lateral = smoothstep(40.0, 56.0, p.x.abs()).max(1.0 - smoothstep(20.0, 35.0, p.y));
     let temple_z = 22.0 + 0.42 * (p.y + 12.0) + temple_peak(p.y);
-    let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander * h.wander, h.temple_edge));
-
-    // Sideburn bottom in front of the ear.
+    // Sideburn bottom in front of the ear; the nape behind it.
     let in_front = smoothstep(-6.0, 6.0, p.z);
+    let behind = 1.0 - in_front;
+    let xr = (p.x / 62.0).min(1.0);
+    let nape_y = c.lm.nape.y / k + NAPE_RAISE_MM + 20.0 * xr * xr;
+
+    // Every edge's ramp is exactly 0 or 1 more than its wander's reach from its line, so the
+    // wander's noise is looked up only where some edge is that near (over the crown and top
+    // none is: a pattern change, budget scene, 550 → 396 M instructions with the nape's
+    // test below).
+    let near = |d: f32, width: f32, reach: f32| d.abs() <= 0.5 * width + reach + 1.0;
+    let bare = front_line_bare(q, c, h);
+    let nape_near = behind > 0.0 && p.y - nape_y < 0.5 * NAPE_EDGE + NAPE_RAGGED_MM + 1.0;
+    let wander = if (corner < 1.0
+        && near(
+            bare,
+            h.front_edge,
+            (COARSE_WANDER_MM + FINE_WANDER_MM) * h.wander,
+        ))
+        || (lateral > 0.0 && near(temple_z - p.z, h.temple_edge, COARSE_WANDER_MM * h.wander))
+        || (in_front > 0.0 && near(p.y + 4.0, edge, COARSE_WANDER_MM))
+        || nape_near
+    {
+        coarse_wander(q, c)
+    } else {
+        0.0
+    };
+
+    let front = if corner < 1.0 {
+        1.0 - (1.0 - ramp(front_line_from(bare, q, c, h, wander), h.front_edge)) * (1.0 - corner)
+    } else {
+        1.0
+    };
+    let temple = 1.0 - lateral * (1.0 - ramp(temple_z - p.z + wander * h.wander, h.temple_edge));
     let sideburn = 1.0 - in_front * (1.0 - ramp(p.y + 4.0 + wander, edge));
 
     // Nape: low on the midline, rising behind the ears. It wanders more than the front line,
     // at two scales, and fades over a wider band of fine hairs: drawn like the front, it was
     // a smooth helmet edge from behind (practitioner review, stop 10). [estimate, by eye]
-    let xr = (p.x / 62.0).min(1.0);
-    let nape_y = c.lm.nape.y / k + NAPE_RAISE_MM + 20.0 * xr * xr;
-    let behind = 1.0 - in_front;
-    let ragged = wander * 1.6 + c.noise.channel(5).at(q.s, q.t, 4.0 * k) * 2.5;
-    let nape = 1.0 - behind * (1.0 - ramp(p.y - nape_y + ragged, NAPE_EDGE));
+    // Its own noise, too, only where it can move the ramp.
+    let nape = if nape_near {
+        let ragged = wander * 1.6 + c.noise.channel(5).at(q.s, q.t, 4.0 * k) * 2.5;
+        1.0 - behind * (1.0 - ramp(p.y - nape_y + ragged, NAPE_EDGE))
+    } else {
+        1.0
+    };
 
     // A hairless margin around each ear.
     let lm = &c.lm;
