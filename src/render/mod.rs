@@ -92,6 +92,19 @@ pub struct Frame {
     prep: prepare::Prepared,
 }
 
+impl Frame {
+    /// Gives back the working buffers (11 MB for frames drawn in bands) and the per-frame
+    /// caches, keeping the image: what a scene rebuild can use instead of new memory.
+    pub fn release_work(&mut self) {
+        self.work = Work::default();
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            self.helper = Work::default();
+        }
+        self.prep = prepare::Prepared::default();
+    }
+}
+
 /// Renders `scene` from `view` into `frame` (resizing it as needed). Natively the frame is
 /// shared between two threads, a band of rows each; the bytes are those of one thread.
 pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
