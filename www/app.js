@@ -15,7 +15,9 @@ const statusEl = document.getElementById('status');
 const errorEl = document.getElementById('error');
 const ctx = canvas.getContext('2d', { alpha: false });
 
-const state = { yaw: 30, pitch: 8, zoom: 1, dragging: false, frames: 0, last: null, failed: false };
+// `version` counts the consultations applied; `last` says which view and version the last
+// frame drawn shows (a frame can be drawn while the next change arrives).
+const state = { yaw: 30, pitch: 8, zoom: 1, version: 0, dragging: false, frames: 0, last: null, failed: false };
 window.__smp = state; // read by the end-to-end tests and handy in the console
 
 let viz = null;
@@ -86,9 +88,10 @@ async function draw(full) {
   try {
     if (canvas.width !== w || canvas.height !== h) { canvas.width = w; canvas.height = h; }
     const t0 = performance.now();
-    const shared = await frames.draw(ctx, w, h, state.yaw, state.pitch, state.zoom);
+    const shown = { yaw: state.yaw, pitch: state.pitch, zoom: state.zoom, version: state.version };
+    const shared = await frames.draw(ctx, w, h, shown.yaw, shown.pitch, shown.zoom);
     state.frames += 1;
-    state.last = { width: w, height: h, full, shared, ms: performance.now() - t0 };
+    state.last = { width: w, height: h, full, shared, ms: performance.now() - t0, ...shown };
   } catch (e) {
     showError(e);
   }
@@ -220,6 +223,7 @@ async function apply(changes) {
   try {
     frames.setConsultation(wanted);
     consultation = viz.consultation;
+    state.version += 1;
   } catch (e) {
     notice(e && e.message ? e.message : String(e));
   }

@@ -16,14 +16,21 @@ const canvasHash = (page) => page.evaluate(() => {
 });
 
 const fullFrameAfter = (page, frames) => page.waitForFunction(
-  // `__smp` is missing for a moment after a reload, until app.js has run.
-  (n) => window.__smp && window.__smp.frames > n && window.__smp.last.full && !window.__smp.dragging,
+  // `__smp` is missing for a moment after a reload, until app.js has run. The frame must show
+  // the current view and consultation: one begun before the last change may finish after it.
+  (n) => {
+    const s = window.__smp;
+    return s && s.frames > n && s.last.full && !s.dragging && s.last.yaw === s.yaw
+      && s.last.pitch === s.pitch && s.last.zoom === s.zoom && s.last.version === s.version;
+  },
   frames, { timeout: 30000 });
 
 /** Waits for a settled frame drawn at the canvas's current laid-out size (same aspect). */
 const fullFrameAtCanvasSize = (page, frames) => page.waitForFunction((n) => {
   const s = window.__smp, c = document.getElementById('view');
   return s && s.frames > n && s.last.full && !s.dragging && c.width === s.last.width
+    && s.last.yaw === s.yaw && s.last.pitch === s.pitch && s.last.zoom === s.zoom
+    && s.last.version === s.version
     && Math.abs(s.last.width / s.last.height - c.clientWidth / c.clientHeight) < 0.01;
 }, frames, { timeout: 30000 });
 
