@@ -118,12 +118,37 @@ pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
 /// Renders only rows `rows` of `view` (so that several workers can share a frame); `frame.rgba`
 /// then holds just those rows.
 pub fn render_rows(scene: &Scene, view: &View, frame: &mut Frame, rows: std::ops::Range<u32>) {
-    let band = if view.width as usize * view.height as usize <= MAX_WHOLE_PIXELS {
+    render_part(scene, view, frame, rows, band_pixels(view));
+}
+
+/// Most pixels a band of `view` holds: the whole frame up to [`MAX_WHOLE_PIXELS`].
+fn band_pixels(view: &View) -> usize {
+    if view.width as usize * view.height as usize <= MAX_WHOLE_PIXELS {
         usize::MAX
     } else {
         BAND_PIXELS
-    };
-    render_part(scene, view, frame, rows, band);
+    }
+}
+
+impl Frame {
+    /// Sizes the image for rows `rows` of `view` and fills the per-frame caches; returns the
+    /// camera every band of the frame shares.
+    fn begin(&mut self, scene: &Scene, view: &View, rows: (u32, u32)) -> Camera {
+        self.width = view.width;
+        self.height = view.height;
+        self.rows = rows;
+        let bytes = view.width as usize * (rows.1 - rows.0) as usize * 4;
+        if self.rgba.capacity() < bytes {
+            // Free the smaller buffer before allocating the larger, so its block can be
+            // reused (in wasm, growing in place after a part frame left 16 MB stranded at
+            // 2048²).
+            self.rgba = Vec::new();
+        }
+        self.rgba.resize(bytes, 255);
+        let cam = Camera::new(view, &scene.framing);
+        self.prep.update(scene, &cam);
+        cam
+    }
 }
 
 /// [`render`] with a chosen band size, on one thread (for tests of banding).
@@ -146,18 +171,7 @@ fn render_part(
         // bands can reuse that memory (wasm memory only ever grows).
         frame.work = Work::default();
     }
-    frame.width = view.width;
-    frame.height = view.height;
-    frame.rows = rows;
-    let bytes = w * (rows.1 - rows.0) as usize * 4;
-    if frame.rgba.capacity() < bytes {
-        // Free the smaller buffer before allocating the larger, so its block can be reused
-        // (in wasm, growing in place after a part frame left 16 MB stranded at 2048²).
-        frame.rgba = Vec::new();
-    }
-    frame.rgba.resize(bytes, 255);
-    let cam = Camera::new(view, &scene.framing);
-    frame.prep.update(scene, &cam);
+    let cam = frame.begin(scene, view, rows);
     let part = Part {
         scene,
         cam: &cam,
@@ -246,26 +260,14 @@ impl Part<'_> {
 
 #[cfg(not(target_arch = "wasm32"))]
 mod parallel {
-    use super::{Camera, Frame, Part, Scene, View, BAND_PIXELS, MAX_WHOLE_PIXELS};
+    use super::{band_pixels, Frame, Part, Scene, View};
     use std::time::Instant;
 
     /// Two threads, each a run of rows. Where the frame is split follows the last frame's
     /// timings, since the scalp's dots and hairs make some rows far dearer than others.
     pub(super) fn render(scene: &Scene, view: &View, frame: &mut Frame) {
         let (w, h) = (view.width as usize, view.height as usize);
-        // Each thread's part is banded as a whole frame would be, so a thread never holds
-        // more than one band's buffers.
-        let max_band = if w * h <= MAX_WHOLE_PIXELS {
-            usize::MAX
-        } else {
-            BAND_PIXELS
-        };
-        frame.width = view.width;
-        frame.height = view.height;
-        frame.rows = (0, view.height);
-        frame.rgba.resize(w * h * 4, 255);
-        let cam = Camera::new(view, &scene.framing);
-        frame.prep.update(scene, &cam);
+        let cam = frame.begin(scene, view, (0, view.height));
         let share = frame.split.unwrap_or(0.5);
         let split = ((h as f32 * share).round() as usize).clamp(1, h - 1);
         let part = Part {
@@ -274,7 +276,9 @@ mod parallel {
             prep: &frame.prep,
             width: w,
             height: h,
-            max_band_pixels: max_band,
+            // Each thread's part is banded as a whole frame would be, so a thread never
+            // holds more than one band's buffers.
+            max_band_pixels: band_pixels(view),
         };
         let (top, bottom) = frame.rgba.split_at_mut(split * w * 4);
         let (work, helper) = (&mut frame.work, &mut frame.helper);
