@@ -26,13 +26,47 @@ const GRAD_STEP: f32 = 0.15;
 /// Meshes `f` around `centre`; `axes[0]` is the polar axis. Albedo and visibility are left
 /// for the caller (white, fully open).
 pub fn radial(f: &dyn Fn(Vec3) -> f32, centre: Vec3, axes: [Vec3; 3], g: Grid) -> Mesh {
+    radial_along(f, centre, axes, g, &|_| None)
+}
+
+/// [`radial`], with one row moved onto a crease: `crease(theta)` gives the angle (radians from
+/// `axes[1]` toward `axes[2]`) at which the ring at polar angle `theta` crosses the crease, if
+/// it does, the angle whose nearest row follows the crease on every ring, and how far (0..=1)
+/// to move that row. The same row all along, as the crease wanders across rows: the row nearest
+/// on each ring stepped to the next row midway and left a notch across the crease. Rows within
+/// [`CREASE_REACH`] follow in part, so the grid stays in order. A crease finer than the grid
+/// that crosses its rows at a slant is sampled by some rows and missed by others, and the
+/// triangles between them drew it as saw-teeth.
+pub fn radial_along(
+    f: &dyn Fn(Vec3) -> f32,
+    centre: Vec3,
+    axes: [Vec3; 3],
+    g: Grid,
+    crease: &dyn Fn(f32) -> Option<(f32, f32, f32)>,
+) -> Mesh {
     let [polar, e1, e2] = axes;
+    let step = core::f32::consts::TAU / g.segments as f32;
     let mut dirs = vec![polar, -polar];
     for i in 0..g.rings {
         let theta = core::f32::consts::PI * (i as f32 + 0.5) / g.rings as f32;
         let (st, ct) = sin_cos(theta);
+        let crease = crease(theta).map(|(at, home, strength)| {
+            let row = (home / step).round() * step;
+            // max/min, not clamp: clamp's check of its bounds formats floats when it panics,
+            // and that code cost the wasm 26 KB.
+            let most = CREASE_MOVE * step;
+            let by = (at - row) * strength.clamp(0.0, 1.0);
+            (row, by.max(-most).min(most))
+        });
         for j in 0..g.segments {
-            let phi = core::f32::consts::TAU * j as f32 / g.segments as f32;
+            let mut phi = step * j as f32;
+            if let Some((row, by)) = crease {
+                // The move tapers to none CREASE_REACH rows away: the angles stay increasing.
+                let u = (phi - row) / (step * CREASE_REACH);
+                if u.abs() < 1.0 {
+                    phi += by * (1.0 - u * u) * (1.0 - u * u);
+                }
+            }
             let (sp, cp) = sin_cos(phi);
             dirs.push(polar * ct + (e1 * cp + e2 * sp) * st);
         }
@@ -87,6 +121,12 @@ pub fn radial(f: &dyn Fn(Vec3) -> f32, centre: Vec3, axes: [Vec3; 3], g: Grid) -
     }
 }
 
+/// How many rows either side of a crease move with it, and the most (in rows) the crease's
+/// row moves (see [`radial_along`]): the taper's steepest slope is 1.54 × 4 / 12 of a row per
+/// row, so the rows' spacing stays above half of what it was.
+const CREASE_REACH: f32 = 12.0;
+const CREASE_MOVE: f32 = 4.0;
+
 /// Rounds of smoothing and re-projection (see [`relax`]).
 const RELAX_ROUNDS: usize = 6;
 
@@ -140,6 +180,7 @@ fn relax(f: &dyn Fn(Vec3) -> f32, positions: &mut [Vec3], dirs: &[Vec3], g: Grid
 }
 
 /// Distance from `centre` along `dir` to the outermost surface, tracing inward from `start`.
+#[inline(never)]
 pub(crate) fn trace(f: &dyn Fn(Vec3) -> f32, centre: Vec3, dir: Vec3, start: f32) -> f32 {
     let mut outside = start;
     let mut t = start;
@@ -166,6 +207,9 @@ pub(crate) fn trace(f: &dyn Fn(Vec3) -> f32, centre: Vec3, dir: Vec3, start: f32
     0.5 * (inside + outside)
 }
 
+// Not inlined: each of its callers' copies cost the wasm bytes, and the six calls of the
+// field it makes cost far more than the call.
+#[inline(never)]
 fn gradient(f: &dyn Fn(Vec3) -> f32, p: Vec3) -> Vec3 {
     let h = GRAD_STEP;
     let g = Vec3::new(

@@ -144,6 +144,16 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             24.0,
         );
         let gonion = Vec3::new(s.jaw_half_width * sx, -60.0, -4.0);
+        // Ramus and masseter: the side of the lower face stands upright from the cheekbone
+        // down to the jaw. Without them the cheek's mass sloped in under itself from the
+        // cheekbone, faced down there, and a downlight drew that as a dark strap from the
+        // mouth's corner to the ear; from the front the outline pinched in below the mouth
+        // (practitioner reviews, stops 16 and 18). [estimate, by eye]
+        d = smooth_union(
+            d,
+            ellipsoid(p, MASSETER_CENTRE * Vec3::new(sx, 1.0, 1.0), MASSETER_AXES),
+            20.0,
+        );
         let chin_side = Vec3::new(19.0 * sx, -94.0, 70.0);
         d = smooth_union(
             d,
@@ -230,6 +240,11 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     d = smooth_subtract(d, mouth_line(p), 2.0);
     d * s.size
 }
+
+/// The masseter over the ramus (unscaled mm, centre mirrored in x): a flattened mass from just
+/// under the cheekbone to the jaw, about 5 cm tall and 5 cm front to back.
+const MASSETER_CENTRE: Vec3 = Vec3::new(52.0, -40.0, 26.0);
+const MASSETER_AXES: Vec3 = Vec3::new(11.0, 30.0, 24.0);
 
 /// How broadly the jaw's ridge blends into the cheek (mm). At 22 a groove ran between them
 /// from the mouth's corner to the ear, which a downlight filled with a dark strap across the
@@ -322,14 +337,50 @@ fn unbent(p: Vec3) -> Vec3 {
     Vec3::new(p.x, p.y, p.z + p.x * p.x * (0.5 / LIP_ARCH_MM))
 }
 
+/// Where the face mesh's ring at polar angle `theta` (from +x) crosses the line between the
+/// lips, as an angle about the x axis from +y toward +z, where it crosses the midline, and how
+/// fully to move a row onto it (see [`mesh::radial_along`]): fully between the mouth's
+/// corners, fading out beyond them. The face's scale cancels, as the mesh's centre scales
+/// with it. Without this the line's
+/// last centimetre each side, where the arch carries it back across the grid's rows (about
+/// 2.4 mm apart there), was drawn as saw-teeth.
+fn mouth_crease(theta: f32) -> Option<(f32, f32, f32)> {
+    let y = MOUTH_Y - FACE_CENTRE.y;
+    let z_at = |x: f32| MOUTH_FRONT - x * x * (0.5 / LIP_ARCH_MM) - FACE_CENTRE.z;
+    let (sin_t, cos_t) = crate::math::sin_cos(theta);
+    // Where the ring meets the mouth, x = |p - centre| cos(theta): solved by iterating.
+    let mut x = 0.0;
+    for _ in 0..4 {
+        x = cos_t / sin_t * (y * y + z_at(x) * z_at(x)).sqrt();
+    }
+    let strength = 1.0 - smoothstep(MOUTH_HALF_MM, MOUTH_HALF_MM + 8.0, x.abs());
+    let home = libm::atan2f(z_at(0.0), y);
+    (strength > 0.0).then(|| (libm::atan2f(z_at(x), y), home, strength))
+}
+
+/// The line between the lips: its height, how far forward it lies on the midline (where rays
+/// from the face mesh's centre meet it, between the lips' fronts), and half its length along
+/// the arch (unscaled mm).
+const MOUTH_Y: f32 = -51.5;
+const MOUTH_FRONT: f32 = 93.0;
+const MOUTH_HALF_MM: f32 = 24.5;
+
 /// The line between the lips: a slit along the arch, deep into the mouth, narrowing toward
 /// the corners (a slit of one width ended in hooks there).
 fn mouth_line(p: Vec3) -> f32 {
     let q = unbent(p);
     // Depth squeezed into the slit's radius, so a round slit reaches 8 mm into the mouth.
     let q = Vec3::new(q.x, q.y, (q.z - 97.0) * 0.125);
-    let mid = Vec3::new(0.0, -51.5, 0.0);
-    let end = |sx: f32| cone_capsule(q, mid, Vec3::new(24.5 * sx, -51.5, 0.0), 1.0, 0.2);
+    let mid = Vec3::new(0.0, MOUTH_Y, 0.0);
+    let end = |sx: f32| {
+        cone_capsule(
+            q,
+            mid,
+            Vec3::new(MOUTH_HALF_MM * sx, MOUTH_Y, 0.0),
+            1.0,
+            0.2,
+        )
+    };
     end(-1.0).min(end(1.0))
 }
 
@@ -486,7 +537,7 @@ impl Head {
         let face_sdf = |p: Vec3| scaled(&|q| head_sdf(q, &s), p);
 
         let (rings, segments) = FACE_GRID;
-        let mut face = mesh::radial(
+        let mut face = mesh::radial_along(
             &face_sdf,
             FACE_CENTRE * k,
             [Vec3::X, Vec3::Y, Vec3::Z],
@@ -495,6 +546,7 @@ impl Head {
                 segments,
                 reach: 340.0 * k,
             },
+            &mouth_crease,
         );
         face.visibility = face
             .positions
