@@ -208,7 +208,9 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             c + Vec3::new(0.0, -1.0, 13.0),
             Vec3::new(17.0, 10.0, 9.0),
         );
-        d = smooth_subtract(d, socket, 7.0);
+        // Cut with a 7 mm fillet, the socket's rim under the inner brow was a crease finer than
+        // the mesh, drawn as a zigzag (practitioner review, stop 18).
+        d = smooth_subtract(d, socket, 11.0);
         // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
         let lids = (p - c).length() - (EYE_RADIUS + LID_SHELL_MM);
         d = smooth_union(d, lids, 4.0);
@@ -242,9 +244,11 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
 }
 
 /// The masseter over the ramus (unscaled mm, centre mirrored in x): a flattened mass from just
-/// under the cheekbone to the jaw, about 5 cm tall and 5 cm front to back.
-const MASSETER_CENTRE: Vec3 = Vec3::new(52.0, -40.0, 26.0);
-const MASSETER_AXES: Vec3 = Vec3::new(11.0, 30.0, 24.0);
+/// under the cheekbone to the jaw, about 6 cm tall and 6 cm front to back. 24 mm front to
+/// back, centred 6 mm further back, it left the cheek in front of it facing down, and a
+/// downlight still drew the strap across it.
+const MASSETER_CENTRE: Vec3 = Vec3::new(49.0, -42.0, 32.0);
+const MASSETER_AXES: Vec3 = Vec3::new(12.0, 30.0, 30.0);
 
 /// How broadly the jaw's ridge blends into the cheek (mm). At 22 a groove ran between them
 /// from the mouth's corner to the ear, which a downlight filled with a dark strap across the
