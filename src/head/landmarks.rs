@@ -10,8 +10,10 @@ use glam::Vec3;
 const INION_Y: f32 = 0.0;
 /// Height of the midline nape hairline (mm, unscaled): about the level of the jaw angle.
 const NAPE_Y: f32 = -34.0;
-/// The whorl as a fraction of the glabella–inion arc (§0 table: u ≈ 0.65, s 21–24 cm).
-const WHORL_U: f32 = 0.64;
+/// The whorl as a fraction of the glabella–inion arc (§0 table: u ≈ 0.65, s 21–24 cm): 0.62
+/// of this head's 34.9 cm puts it at s = 21.6 cm, where 0.64 did before the glabella came
+/// down to the brows.
+const WHORL_U: f32 = 0.62;
 /// Most whorls sit a little right of the midline [general knowledge]; mm, unscaled.
 const WHORL_T: f32 = -8.0;
 
@@ -43,18 +45,20 @@ pub struct Landmarks {
     pub eam_line_s: f32,
 }
 
-/// The midline segment with the most forward point at brow height.
+/// The midline segment level with the eyebrows' inner ends: the glabella lies between the
+/// brows (§0). Taken as the most forward midline point between 22 and 45 mm up, it landed
+/// 9 mm above them on the forehead's curve, and every hairline measured from it sat that much
+/// higher over the face: the default 7.5 cm hairline read as 8.5 cm or more, "too high"
+/// (practitioner reviews, stops 17–19).
 pub(super) fn glabella_segment(positions: &[Vec3], rings: usize, segments: usize, k: f32) -> usize {
     let mid = rings / 2;
+    let p = |j: usize| positions[2 + mid * segments + j];
     (0..segments)
-        .filter(|&j| {
-            let p = positions[2 + mid * segments + j];
-            p.y > 22.0 * k && p.y < 45.0 * k && p.z > 0.0
-        })
-        .max_by(|&a, &b| {
-            let za = positions[2 + mid * segments + a].z;
-            let zb = positions[2 + mid * segments + b].z;
-            za.total_cmp(&zb)
+        .filter(|&j| p(j).z > 0.0)
+        .min_by(|&a, &b| {
+            let da = (p(a).y - super::BROW_INNER_Y * k).abs();
+            let db = (p(b).y - super::BROW_INNER_Y * k).abs();
+            da.total_cmp(&db)
         })
         .expect("the head has a brow")
 }

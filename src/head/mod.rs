@@ -723,8 +723,11 @@ const BROW_TAIL_THIN: f32 = 0.6;
 /// [general knowledge, by eye]
 fn brow_arc(ax: f32) -> (f32, f32, f32) {
     let t = ((ax - 14.0) / 38.0).clamp(0.0, 1.0);
-    (27.5 + 5.0 * t - 7.0 * t * t, 5.8 - 3.0 * t, t)
+    (BROW_INNER_Y + 5.0 * t - 7.0 * t * t, 5.8 - 3.0 * t, t)
 }
+
+/// Height of the eyebrows' inner ends (unscaled mm): the glabella's height.
+const BROW_INNER_Y: f32 = 27.5;
 
 /// How far an eyebrow's upper and lower hairs slant toward its centre line, as a rise per
 /// unit run at the brow's edge. [general knowledge: the herringbone of a natural brow]

@@ -179,8 +179,10 @@ impl LossField {
             edge: settings.edge_mm * k,
             noise,
             // domain.md §0: trichion–glabella about 61 mm (men) and 55 mm (women) in young
-            // adults; the mature male hairline sits at 7–8 cm (§1.2 Norwood II).
-            mature_mfp: if female { 60.0 } else { 75.0 } * k,
+            // adults; the mature male hairline sits at 7–8 cm (§1.2 Norwood II), 7–8.5 in the
+            // §0 table: 78, 6 mm lower on the face than the 75 it was when the glabella lay
+            // 9 mm above the brows.
+            mature_mfp: if female { 60.0 } else { 78.0 } * k,
             asym: 0.04 * noise.channel(7).at(1.0, 1.0, 1.0),
         };
         let overlays = patches::Overlays::new(preset, settings, &ctx, head, seed)?;

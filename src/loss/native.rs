@@ -16,8 +16,9 @@ use crate::math::smoothstep;
 /// 16), where hair grows to within a few millimetres of the ear's root. [estimate, by eye]
 const EAR_MARGIN_MM: (f32, f32) = (6.0, 8.0);
 /// How far the nape hairline sits above the nape landmark (mm, unscaled): with the narrower
-/// ear margins it keeps the hair-bearing scalp within §4.1's 500–520 cm² (±5 %), at 541.
-const NAPE_RAISE_MM: f32 = 4.0;
+/// ear margins it keeps the hair-bearing scalp within §4.1's 500–520 cm² (±5 %), at 545
+/// (with the mature hairline at 78 mm from the glabella between the brows).
+const NAPE_RAISE_MM: f32 = 6.0;
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
 /// The nape's, wider.

@@ -68,10 +68,11 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
         // II: mature hairline, triangular temple recessions 1–2.5 cm.
         Norwood2 => stage(75.0, 97.0),
         Norwood2a => one(90.0),
-        // III: deep "M", apex behind the 2-cm-pre-EAM line; forelock persists.
+        // III: deep "M", apex behind the 2-cm-pre-EAM line; forelock persists. (80 and 136
+        // from a glabella 9 mm up the forehead put the apex 23 mm before the EAM line.)
         Norwood3 => Stage {
             forelock: 0.85,
-            ..stage(80.0, 136.0)
+            ..stage(84.0, 142.0)
         },
         Norwood3Vertex => Stage {
             crown: 52.0,
