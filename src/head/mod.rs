@@ -343,8 +343,9 @@ fn unbent(p: Vec3) -> Vec3 {
 
 /// Where the face mesh's ring at polar angle `theta` (from +x) crosses the line between the
 /// lips, as an angle about the x axis from +y toward +z, where it crosses the midline, and how
-/// fully to move a row onto it (see [`mesh::radial_along`]): fully between the mouth's
-/// corners, fading out beyond them. The face's scale cancels, as the mesh's centre scales
+/// fully to move a row onto it (see [`mesh::radial_along`]): fully to 3 mm past the mouth's
+/// corners (fading out from the corners themselves, the row bent away from the line's last
+/// millimetres and drew a hook at each end), fading out 7 mm beyond. The face's scale cancels, as the mesh's centre scales
 /// with it. Without this the line's
 /// last centimetre each side, where the arch carries it back across the grid's rows (about
 /// 2.4 mm apart there), was drawn as saw-teeth.
@@ -357,7 +358,7 @@ fn mouth_crease(theta: f32) -> Option<(f32, f32, f32)> {
     for _ in 0..4 {
         x = cos_t / sin_t * (y * y + z_at(x) * z_at(x)).sqrt();
     }
-    let strength = 1.0 - smoothstep(MOUTH_HALF_MM, MOUTH_HALF_MM + 8.0, x.abs());
+    let strength = 1.0 - smoothstep(MOUTH_HALF_MM + 3.0, MOUTH_HALF_MM + 10.0, x.abs());
     let home = libm::atan2f(z_at(0.0), y);
     (strength > 0.0).then(|| (libm::atan2f(z_at(x), y), home, strength))
 }
