@@ -125,6 +125,16 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
     }
 }
 
+/// Radius (mm) over which the V front bald area's rear edge turns into the fringe's top.
+/// [estimate, by eye]
+const TOP_CORNER_MM: f32 = 20.0;
+
+/// The lesser of `a` and `b`, rounded where they are within `k` of each other.
+fn soft_min(a: f32, b: f32, k: f32) -> f32 {
+    let h = (k - (a - b).abs()).max(0.0) / k;
+    a.min(b) - h * h * k * 0.25
+}
+
 pub(super) fn is_norwood(p: Preset) -> bool {
     matches!(
         p,
@@ -189,20 +199,29 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
 
     let y = q.p.y / k;
     let z = q.p.z / k;
-    let above = |side: f32, back: f32, w: f32| {
+    // How far (mm) q is above the horseshoe fringe's top.
+    let over = |side: f32, back: f32| {
         let backness = smoothstep(-5.0, -60.0, z);
         // At VI–VII the hairline in front of the ear retreats back and down too (§1.1).
         let pre_auricular = smoothstep(0.0, 30.0, z) * st.pre_auricular;
         let fringe_top = c.lm.ear_top_y() / k + side + (back - side) * backness - pre_auricular;
-        ramp(y - fringe_top + c.wander(q, 5.0) / k, w)
+        y - fringe_top + c.wander(q, 5.0) / k
     };
+    let above = |side: f32, back: f32, w: f32| ramp(over(side, back), w);
     // Stages V–VII: the top is bald above the horseshoe fringe, from the front back to
     // `top_to` (VI and VII: as far as the fringe allows).
     if let Some((side, back)) = st.fringe {
         // The rear edge of a V front area bows back in the middle.
         let bow = 18.0 * (t / 60.0) * (t / 60.0);
-        let top = above(side, back, edge) * (1.0 - ramp(s - st.top_to + bow + wander, edge));
-        keep = keep.min(1.0 - top);
+        // Inside both edges, with the corner where they meet rounded: as the product of the
+        // two ramps, it was square, and clipped side hair stood in a square tab above the
+        // temple (practitioner review, stop 19).
+        let inside = soft_min(
+            over(side, back),
+            st.top_to - bow - wander - s,
+            TOP_CORNER_MM,
+        );
+        keep = keep.min(1.0 - ramp(inside, edge));
     }
 
     // Crown patch: a slightly oval disc on the whorl, edge wandering.
