@@ -11,6 +11,9 @@ PKG := www/pkg
 CARGO_BIN := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# The wasm suite builds scenes and renders frames in the browser, about 20 s on this 2-core
+# machine: the runner's default limit of 20 s for the whole suite failed a clean run.
+export WASM_BINDGEN_TEST_TIMEOUT ?= 120
 # The wasm-bindgen CLI must equal the crate version in Cargo.lock exactly.
 WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/"/,""); print $$3}' Cargo.lock)
 
