@@ -344,11 +344,11 @@ fn unbent(p: Vec3) -> Vec3 {
 /// Where the face mesh's ring at polar angle `theta` (from +x) crosses the line between the
 /// lips, as an angle about the x axis from +y toward +z, where it crosses the midline, and how
 /// fully to move a row onto it (see [`mesh::radial_along`]): fully to 3 mm past the mouth's
-/// corners (fading out from the corners themselves, the row bent away from the line's last
-/// millimetres and drew a hook at each end), fading out 7 mm beyond. The face's scale cancels, as the mesh's centre scales
-/// with it. Without this the line's
-/// last centimetre each side, where the arch carries it back across the grid's rows (about
-/// 2.4 mm apart there), was drawn as saw-teeth.
+/// corners (faded out from the corners themselves, the row bent away from the line's last
+/// millimetres and drew a hook at each end), fading out 7 mm beyond. The face's scale
+/// cancels, as the mesh's centre scales with it. Without this the line's last centimetre each
+/// side, where the arch carries it back across the grid's rows (about 2.4 mm apart there),
+/// was drawn as saw-teeth.
 fn mouth_crease(theta: f32) -> Option<(f32, f32, f32)> {
     let y = MOUTH_Y - FACE_CENTRE.y;
     let z_at = |x: f32| MOUTH_FRONT - x * x * (0.5 / LIP_ARCH_MM) - FACE_CENTRE.z;

@@ -8,6 +8,7 @@
 
 use super::preset::Preset::{self, *};
 use super::{ramp, Ctx};
+use crate::head::sdf::smooth_union;
 use crate::head::ScalpPoint;
 use crate::math::smoothstep;
 
@@ -129,12 +130,6 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
 /// [estimate, by eye]
 const TOP_CORNER_MM: f32 = 20.0;
 
-/// The lesser of `a` and `b`, rounded where they are within `k` of each other.
-fn soft_min(a: f32, b: f32, k: f32) -> f32 {
-    let h = (k - (a - b).abs()).max(0.0) / k;
-    a.min(b) - h * h * k * 0.25
-}
-
 pub(super) fn is_norwood(p: Preset) -> bool {
     matches!(
         p,
@@ -216,7 +211,7 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         // Inside both edges, with the corner where they meet rounded: as the product of the
         // two ramps, it was square, and clipped side hair stood in a square tab above the
         // temple (practitioner review, stop 19).
-        let inside = soft_min(
+        let inside = smooth_union(
             over(side, back),
             st.top_to - bow - wander - s,
             TOP_CORNER_MM,
