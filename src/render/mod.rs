@@ -26,6 +26,7 @@
 pub mod camera;
 pub mod edge;
 pub mod hair;
+mod lit;
 pub mod prepare;
 pub mod raster;
 pub mod relief;
@@ -227,12 +228,14 @@ impl Part<'_> {
         work.band(w, band.0, band.1 - band.0);
         raster::rasterize(scene, &prep.screen, &prep.front, &mut work.vis);
         hair::darken(scene, prep, &work.vis, &mut work.acc, &mut work.acc_c);
+        // `acc` is free until the shafts: it holds the key light's shadow.
+        lit::shadow_pass(scene, prep, &work.vis, &mut work.acc);
         shade::shade(
             scene,
             self.cam,
             prep,
             &work.vis,
-            &work.acc_c,
+            (&work.acc_c, &work.acc),
             h,
             &mut work.color,
         );

@@ -141,7 +141,9 @@ impl ShadowMap {
             at.clear();
             at.extend(m.positions.iter().map(|&p| self.project(p)));
             for t in &m.triangles {
-                self.triangle(at[t[0] as usize], at[t[1] as usize], at[t[2] as usize]);
+                if let [Some(&a), Some(&b), Some(&c)] = t.map(|k| at.get(k as usize)) {
+                    self.triangle(a, b, c);
+                }
             }
         }
         self.at = at;
@@ -224,6 +226,12 @@ impl ShadowMap {
         self.height.is_empty()
     }
 
+    /// Map steps per millimetre along the light (the unit of [`LightCoords`]' height).
+    #[must_use]
+    pub fn steps_per_mm(&self) -> f32 {
+        self.step
+    }
+
     fn project(&self, p: Vec3) -> LightCoords {
         let d = p - self.centre;
         let half = SIZE as f32 * 0.5;
@@ -246,7 +254,9 @@ impl ShadowMap {
     /// Fraction of the light reaching `c` (0 in full shadow). Near an occluder the sharp
     /// lookup ([`Self::lit_sharp`]); as the occluder's distance widens the light's penumbra
     /// past it, a blend toward the variance map's wide one ([`Self::lit_soft`]).
+    /// Not inlined: [`super::lit`] calls it in two places, and each copy cost 1.3 KB of wasm.
     #[must_use]
+    #[inline(never)]
     pub fn lit(&self, c: LightCoords) -> f32 {
         // Room for the widest lookup's footprint (W = 7: 3.5 texels each side, rounded up).
         let edge = (SIZE - 5) as f32;
@@ -254,7 +264,9 @@ impl ShadowMap {
             return 1.0;
         }
         let block = (c.y as usize / BLOCK) * BLOCKS + c.x as usize / BLOCK;
-        let [hi, lo] = self.bounds[block].map(f32::from);
+        let Some([hi, lo]) = self.bounds.get(block).map(|b| b.map(f32::from)) else {
+            return 1.0;
+        };
         if c.z >= hi {
             return 1.0;
         }
@@ -263,9 +275,9 @@ impl ShadowMap {
         let (sharp, near) = if c.z < lo {
             (0.0, (lo - c.z) / self.step) // at least this far
         } else if wide {
-            self.lit_sharp::<7>(c)
+            self.lit_sharp(c, 7)
         } else {
-            self.lit_sharp::<4>(c)
+            self.lit_sharp(c, 4)
         };
         // A few texels just above the point (the bias's margin on a lit slope) are no
         // occluder: taken as one, they switched the far neck's soft shadow on the shoulders
@@ -299,14 +311,16 @@ impl ShadowMap {
             (x - ix as f32).clamp(0.0, 1.0),
             (y - iy as f32).clamp(0.0, 1.0),
         );
-        let m = &self.moments;
-        let at = |k: usize, w: f32| [m[k][0] * w, m[k][1] * w];
         let i = iy * SOFT + ix;
+        let Some(m) = self.moments.get(i..i + SOFT + 2) else {
+            return (1.0, 0.0);
+        };
+        let at = |k: usize, w: f32| [m[k][0] * w, m[k][1] * w];
         let taps = [
-            at(i, (1.0 - fx) * (1.0 - fy)),
-            at(i + 1, fx * (1.0 - fy)),
-            at(i + SOFT, (1.0 - fx) * fy),
-            at(i + SOFT + 1, fx * fy),
+            at(0, (1.0 - fx) * (1.0 - fy)),
+            at(1, fx * (1.0 - fy)),
+            at(SOFT, (1.0 - fx) * fy),
+            at(SOFT + 1, fx * fy),
         ];
         let (mean, square) = taps
             .iter()
@@ -333,36 +347,43 @@ impl ShadowMap {
     /// blurred by the bilinear weights). One bilinear tap showed the occluders' 2.5 mm facets
     /// as a saw-tooth edge. Also the mean distance (mm) of the texels that stand above `c`,
     /// 0 if none.
-    fn lit_sharp<const W: usize>(&self, c: LightCoords) -> (f32, f32) {
-        let half = (W - 1) as f32 * 0.5;
+    fn lit_sharp(&self, c: LightCoords, w: usize) -> (f32, f32) {
+        let half = (w - 1) as f32 * 0.5;
         let (x, y) = (c.x - half, c.y - half);
         let (ix, iy) = (x as usize, y as usize);
         let h = c.z;
         let (fx, fy) = (x - ix as f32, y - iy as f32);
-        let mut wx = [1.0; W];
-        let mut wy = [1.0; W];
-        (wx[0], wx[W - 1], wy[0], wy[W - 1]) = (1.0 - fx, fx, 1.0 - fy, fy);
+        // Bilinear weights: the block's first and last taps in part, those between whole.
+        let weight = |k: usize, f: f32| {
+            if k == 0 {
+                1.0 - f
+            } else if k == w - 1 {
+                f
+            } else {
+                1.0
+            }
+        };
         let (mut sum, mut above, mut count) = (0.0, 0.0, 0u32);
-        for (r, wy) in wy.iter().enumerate() {
-            let row = &self.height[(iy + r) * SIZE + ix..][..W];
+        let rows = self.height.chunks_exact(SIZE).skip(iy).take(w);
+        for (r, row) in rows.enumerate() {
             let mut line = 0.0;
-            for (t, wx) in row.iter().zip(wx) {
-                let t = f32::from(*t);
+            for (k, &t) in row.iter().skip(ix).take(w).enumerate() {
+                let t = f32::from(t);
                 if t <= h {
-                    line += wx;
+                    line += weight(k, fx);
                 } else {
                     above += t - h;
                     count += 1;
                 }
             }
-            sum += line * wy;
+            sum += line * weight(r, fy);
         }
         let gap = if count == 0 {
             0.0
         } else {
             above / (count as f32 * self.step)
         };
-        (sum * (1.0 / ((W - 1) * (W - 1)) as f32), gap)
+        (sum * (1.0 / ((w - 1) * (w - 1)) as f32), gap)
     }
 
     /// Keeps, per texel centre covered by the triangle, the greatest height. Only triangles
