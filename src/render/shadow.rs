@@ -4,8 +4,9 @@
 //!
 //! An orthographic depth map along the light, fitted to the geometry's extent across it,
 //! built when the geometry or the light's direction changes (a fingerprint of both), looked
-//! up per pixel: bilinear comparisons over a 4 × 4 block (7 × 7 under wide sources), skipped
-//! where a coarse map of block bounds shows nothing above the point, or everything. A
+//! up per pixel (exactly at a quarter of them, see [`super::lit`]): bilinear comparisons
+//! over a 4 × 4 block (7 × 7 under wide sources), skipped where a coarse map of block
+//! bounds shows nothing above the point, or everything. A
 //! per-vertex lookup came out blotchy on the irregular face mesh (tried at stop 8). Texels
 //! are 0.7–0.9 mm, so the lookup blends over about 2–3 mm: at 0.35 mm the 2.5 mm facets of
 //! the occluders showed as saw-tooth and notched shadow edges (practitioner review). Budget
