@@ -122,7 +122,7 @@ test('first frame fills the window at device resolution, then a one-finger drag 
   assert.ok(Math.abs(state.yaw - (30 + 180 * 0.35)) < 1, `yaw followed the finger: ${state.yaw}`);
   assert.deepEqual(t.problems, []);
   assert.deepEqual(t.foreign, [], 'no request left our origin');
-  await t.context.close();
+  await t.close();
 });
 
 test('arrow keys orbit the focused canvas', async () => {
@@ -135,7 +135,7 @@ test('arrow keys orbit the focused canvas', async () => {
   await fullFrameAfter(t.page, frames);
   assert.equal(await t.page.evaluate(() => window.__smp.yaw), 40);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 /** FNV-1a (32-bit) of the canvas's pixels and of the same frame rendered on the main thread. */
@@ -170,7 +170,7 @@ test('a frame shared with the helper Worker has the bytes of one drawn on the ma
   assert.notEqual(shares[0], shares[1], 'the split follows the timings');
   assert.deepEqual(t.problems, []);
   assert.deepEqual(t.foreign, [], 'no request left our origin');
-  await t.context.close();
+  await t.close();
 });
 
 test('without the helper Worker every frame is drawn on the main thread', async () => {
@@ -188,7 +188,7 @@ test('without the helper Worker every frame is drawn on the main thread', async 
   const [shown, whole] = await canvasAndWhole(t.page);
   assert.equal(shown, whole);
   assert.ok(await t.page.isHidden('#error'));
-  await t.context.close();
+  await t.close();
 });
 
 test('a missing wasm file shows a visible error with a reload button', async () => {
@@ -198,7 +198,7 @@ test('a missing wasm file shows a visible error with a reload button', async () 
   await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
   assert.match(await t.page.textContent('#error-message'), /could not be loaded/);
   assert.ok(await t.page.isVisible('#reload'));
-  await t.context.close();
+  await t.close();
 });
 
 test('wasm blocked by the content security policy shows the error state', async () => {
@@ -211,7 +211,7 @@ test('wasm blocked by the content security policy shows the error state', async 
   await t.goto();
   await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
   assert.ok(await t.page.isVisible('#reload'));
-  await t.context.close();
+  await t.close();
 });
 
 test('a panic inside the wasm becomes the error state, and reload recovers', async () => {
@@ -224,7 +224,7 @@ test('a panic inside the wasm becomes the error state, and reload recovers', asy
   await t.page.click('#reload');
   await fullFrameAfter(t.page, 0);
   assert.ok(await t.page.isHidden('#error'));
-  await t.context.close();
+  await t.close();
 });
 
 test('picking a pattern rebuilds the head, updates the share link, and next stage toggles', async () => {
@@ -249,7 +249,7 @@ test('picking a pattern rebuilds the head, updates the share link, and next stag
   await fullFrameAfter(t.page, frames);
   assert.equal(await t.page.evaluate(() => window.__smp.consultation().sex), 'female');
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('a share link restores the settings; bad link values are reported and ignored', async () => {
@@ -270,8 +270,8 @@ test('a share link restores the settings; bad link values are reported and ignor
   assert.equal(d.preset, 'norwood-3'); // the default, kept
   assert.equal(d.skin, 4);
   assert.ok(await u.page.isHidden('#error'));
-  await t.context.close();
-  await u.context.close();
+  await t.close();
+  await u.close();
 });
 
 test('a wasm served with the wrong MIME type still renders (streaming falls back)', async () => {
@@ -282,8 +282,10 @@ test('a wasm served with the wrong MIME type still renders (streaming falls back
   });
   await t.goto();
   await fullFrameAfter(t.page, 0);
+  // The helper Worker fetches the same mislabelled wasm and must fall back the same way.
+  await t.page.waitForFunction(() => window.__smp.helper().ready, null, { timeout: 60000 });
   assert.ok(await t.page.isHidden('#error'));
-  await t.context.close();
+  await t.close();
 });
 
 test('changing the light re-renders the same head under the new preset', async () => {
@@ -301,7 +303,7 @@ test('changing the light re-renders the same head under the new preset', async (
   assert.equal(seen.size, 6, 'every light looks different');
   assert.match(t.page.url(), /lighting=flash/);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('the hairstyle select cuts the hair and updates the link', async () => {
@@ -326,7 +328,7 @@ test('the hairstyle select cuts the hair and updates the link', async () => {
   assert.match(t.page.url(), /hair-colour=blond/);
   assert.match(t.page.url(), /grey=0\.5/);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('the SMP session select lays pigment on the treated scalp', async () => {
@@ -341,7 +343,7 @@ test('the SMP session select lays pigment on the treated scalp', async () => {
   assert.notEqual(await canvasHash(t.page), before);
   assert.match(t.page.url(), /session=3/);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('two fingers pinch to zoom, the distance picker jumps, and the link keeps the zoom', async () => {
@@ -386,7 +388,7 @@ test('two fingers pinch to zoom, the distance picker jumps, and the link keeps t
   });
   for (const p of corners) assert.ok(p[0] > p[2] + 15, `skin, not backdrop, in the corner: ${p}`);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('a female pattern is shown under long hair with a centre part', async () => {
@@ -402,7 +404,7 @@ test('a female pattern is shown under long hair with a centre part', async () =>
   assert.equal(await t.page.inputValue('#hairstyle'), 'long-part');
   assert.match(t.page.url(), /hairstyle=long-part/);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('the plan controls show day 0, years and mistakes, with estimates and cautions', async () => {
@@ -444,7 +446,7 @@ test('the plan controls show day 0, years and mistakes, with estimates and cauti
   assert.match(await t.page.textContent('#notice'), /hairline-mm.*55 to 100/);
   assert.equal(await t.page.evaluate(() => window.__smp.consultation().plan['hairline-mm']), 58);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('a consultation object is read field by field: it round-trips, and a bad field is named by its path', async () => {
@@ -481,7 +483,7 @@ test('a consultation object is read field by field: it round-trips, and a bad fi
   assert.equal(r.array, 'consultation: invalid type: an array, expected struct Consultation');
   assert.equal(r.kept, 6, 'a rejected consultation leaves the last good one');
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 test('the served wasm package renders the native golden bytes', async () => {
@@ -497,7 +499,7 @@ test('the served wasm package renders the native golden bytes', async () => {
   });
   assert.equal(got, want);
   assert.deepEqual(t.problems, []);
-  await t.context.close();
+  await t.close();
 });
 
 for (const [name, viewport] of [['landscape', IPAD.viewport], ['portrait', { width: 834, height: 1194 }]]) {
@@ -520,7 +522,7 @@ for (const [name, viewport] of [['landscape', IPAD.viewport], ['portrait', { wid
     assert.ok(!overlaps(view, panel), JSON.stringify({ view, panel }));
     assert.deepEqual(t.problems, []);
     assert.deepEqual(t.foreign, []);
-    await t.context.close();
+    await t.close();
   });
 }
 
@@ -588,5 +590,5 @@ test('tapping Settings collapses and expands the panel, the head re-renders to f
   assert.equal(await t.page.evaluate(() => document.activeElement.id), 'settings-toggle');
   assert.deepEqual(t.problems, []);
   assert.deepEqual(t.foreign, []);
-  await t.context.close();
+  await t.close();
 });

@@ -32,5 +32,11 @@ export async function open(env, path = '', options = IPAD) {
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('request', (r) => { if (!r.url().startsWith(env.base) && !r.url().startsWith('data:')) foreign.push(r.url()); });
-  return { context, page, problems, foreign, async goto() { await page.goto(env.base + path); } };
+  return {
+    context, page, problems, foreign,
+    async goto() { await page.goto(env.base + path); },
+    // A route handler still awaiting `route.fetch` (the helper Worker fetches the wasm a moment
+    // after the page does) rejects once the context is gone, as an unhandled rejection.
+    async close() { await page.unrouteAll({ behavior: 'ignoreErrors' }); await context.close(); },
+  };
 }
