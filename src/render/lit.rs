@@ -16,7 +16,7 @@
 //! change by at most 18 of 255, along outlines; the test below bounds the error against
 //! each pixel's own lookup.
 
-use super::prepare::Prepared;
+use super::prepare::{Prepared, SHADOW};
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use super::shadow::LightCoords;
 use crate::scene::Scene;
@@ -46,7 +46,7 @@ pub fn shadow_pass(scene: &Scene, prep: &Prepared, vis: &VisBuffer, lit: &mut [f
         let even = (vis.y0 + row) % 2 == 0;
         for (x, l) in line.iter_mut().enumerate() {
             let i = row * w + x;
-            if shadowable(scene, prep, vis, i) {
+            if shadowable(prep, vis, i) {
                 *l = if even && x % 2 == 0 { exact(i) } else { WANTED };
             }
         }
@@ -106,14 +106,14 @@ fn at_pixel(scene: &Scene, vis: &VisBuffer, i: usize, v: &[Vec3]) -> Option<Vec3
     Some(sum)
 }
 
-/// Whether pixel `i` has light a shadow can take.
-fn shadowable(scene: &Scene, prep: &Prepared, vis: &VisBuffer, i: usize) -> bool {
+/// Whether pixel `i` has light a shadow can take (see [`SHADOW`]).
+fn shadowable(prep: &Prepared, vis: &VisBuffer, i: usize) -> bool {
     let Some(&id) = vis.id.get(i).filter(|&&id| id != EMPTY) else {
         return false;
     };
-    let s = prep.shadowable.get((id >> TRI_BITS) as usize);
-    s.and_then(|s| at_pixel(scene, vis, i, s))
-        .is_some_and(|o| o.max_element() > 0.0)
+    let tri = prep.tri.get((id >> TRI_BITS) as usize);
+    tri.and_then(|t| t.get((id & ((1 << TRI_BITS) - 1)) as usize))
+        .is_some_and(|f| f & SHADOW != 0)
 }
 
 /// Where pixel `i` looks the shadow up.
@@ -158,7 +158,7 @@ mod tests {
         shadow_pass(&scene, prep, vis, &mut lit);
         let (mut used, mut shared, mut worst, mut total) = (0, 0, 0.0f32, 0.0);
         for (i, &l) in lit.iter().enumerate() {
-            assert_eq!(l >= 0.0, shadowable(&scene, prep, vis, i), "pixel {i}");
+            assert_eq!(l >= 0.0, shadowable(prep, vis, i), "pixel {i}");
             if l < 0.0 {
                 continue;
             }

@@ -51,9 +51,8 @@ pub struct Prepared {
     /// Per mesh: the shadow key's part of that specular (see [`specular_split`]); empty
     /// when `specular` is, or no key casts shadows.
     pub caster_specular: Vec<Vec<Vec3>>,
-    /// Per mesh and triangle: whether a hard key's glint may fall on it (see
-    /// [`glint_near`]); empty for meshes without one.
-    pub glint: Vec<Vec<bool>>,
+    /// Per mesh and triangle, [`GLINT`] and [`SHADOW`] flags; empty for meshes with neither.
+    pub tri: Vec<Vec<u8>>,
     /// Working space, kept.
     split: Split,
     pub darkening: Vec<Vec<Option<Projected>>>,
@@ -97,15 +96,21 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
     }));
 }
 
+/// A triangle flag: a hard key's glint may fall on it (see [`glint_near`]).
+pub const GLINT: u8 = 1;
+/// A triangle flag: one of its vertices has light an occluder can take, so [`super::lit`]
+/// tests a pixel by its triangle instead of interpolating (a tenth of the shadow pass).
+pub const SHADOW: u8 = 2;
+
 /// Per-vertex working space: for [`spread_split`], the occludable share and its neighbours'
-/// sum and count; for the glint's triangles, which vertices it may fall near.
+/// sum and count; for the triangles' flags, each vertex's.
 #[derive(Clone, Debug, Default)]
 struct Split {
     share: Vec<Vec3>,
     sum: Vec<Vec3>,
     count: Vec<f32>,
-    /// Per vertex: whether a glint may fall near it (see [`glint_near`]).
-    near: Vec<bool>,
+    /// Per vertex: [`GLINT`] and [`SHADOW`] flags.
+    flags: Vec<u8>,
 }
 
 /// How much wider than the glint lobe's own cut (as a cosine: 9.4° → 15.4°) a vertex's
@@ -185,7 +190,7 @@ impl Prepared {
         self.light_coords.resize(n, Vec::new());
         self.specular.resize(n, Vec::new());
         self.caster_specular.resize(n, Vec::new());
-        self.glint.resize(n, Vec::new());
+        self.tri.resize(n, Vec::new());
         self.front.resize(n, Vec::new());
         let hard = light.keys.iter().any(|k| k.glint > 0.0);
         let glint_cos = lobe_cut_log2(GLINT_LOG2) - GLINT_SLACK;
@@ -237,20 +242,23 @@ impl Prepared {
                         .map(|(&p, &n)| self.shadow.coords(p, n)),
                 );
             }
-            let glint = &mut self.glint[mi];
-            glint.clear();
-            if hard && mesh.surface.glint > 0.0 {
-                let near = &mut self.split.near;
-                near.clear();
-                near.extend(
-                    points
-                        .clone()
-                        .map(|pt| glint_near(light, pt.n, pt.v, glint_cos)),
-                );
-                glint.extend(
+            // Per vertex, then per triangle: any of its vertices'.
+            let (tri, flags) = (&mut self.tri[mi], &mut self.split.flags);
+            let shadowable = &self.shadowable[mi];
+            let glints = hard && mesh.surface.glint > 0.0;
+            tri.clear();
+            flags.clear();
+            if glints || !shadowable.is_empty() {
+                flags.extend(points.clone().enumerate().map(|(k, pt)| {
+                    let glint = glints && glint_near(light, pt.n, pt.v, glint_cos);
+                    let shadow = shadowable.get(k).is_some_and(|s| s.max_element() > 0.0);
+                    (u8::from(glint) * GLINT) | (u8::from(shadow) * SHADOW)
+                }));
+                let flag = |k: &u32| flags.get(*k as usize).copied().unwrap_or(0);
+                tri.extend(
                     mesh.triangles
                         .iter()
-                        .map(|t| t.iter().any(|&k| near[k as usize])),
+                        .map(|t| t.iter().fold(0, |f, k| f | flag(k))),
                 );
             }
             spec.clear();

@@ -10,7 +10,7 @@
 //! evaluated per pixel, but only on triangles it can fall on (see [`glint_near`]).
 
 use super::camera::Camera;
-use super::prepare::Prepared;
+use super::prepare::{Prepared, GLINT};
 use super::raster::{VisBuffer, EMPTY, TRI_BITS};
 use super::relief::Relief;
 use crate::look::light::Lighting;
@@ -89,7 +89,7 @@ pub fn shade(
                 light_in += lerp(&prep.shadowable[mi]) * penumbra(lit);
             }
             let spec = &prep.specular[mi];
-            let glint_here = prep.glint[mi].get(ti) == Some(&true);
+            let glint_here = prep.tri[mi].get(ti).is_some_and(|f| f & GLINT != 0);
             // The pixel's own normal and view, where a lobe is evaluated per pixel.
             let pt = (spec.is_empty() || glint_here).then(|| SurfacePoint {
                 n: normalize_or(lerp(&mesh.normals), Vec3::Z),
