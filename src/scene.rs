@@ -114,11 +114,18 @@ impl ChartTexture {
     }
 }
 
-/// A chart texture on a mesh: per-vertex coordinates and which triangles may use them.
+/// Chart textures on a mesh: per-vertex coordinates and the layers drawn with them.
 #[derive(Clone, Debug, Default)]
 pub struct Overlay {
     pub uv: Vec<[f32; 2]>,
-    /// False for triangles whose coordinates are not continuous (poles, the seam).
+    /// Blended over the albedo in order.
+    pub layers: Vec<Layer>,
+}
+
+/// One chart texture and which triangles may use it: false where the coordinates are not
+/// continuous (poles, the seam), and where the texture has nothing, to skip the lookup.
+#[derive(Clone, Debug, Default)]
+pub struct Layer {
     pub tri_ok: Vec<bool>,
     pub texture: ChartTexture,
 }
@@ -379,13 +386,11 @@ impl SceneBuilder {
                     mesh.albedo = head
                         .brow
                         .iter()
-                        .zip(&head.lip)
                         .zip(&head.beard)
                         .zip(&head.flush)
                         .zip(&head.mottle[mi])
-                        .map(|((((&b, &l), &d), &f), &m)| {
+                        .map(|(((&b, &d), &f), &m)| {
                             let c = skin + (flushed - skin) * f;
-                            let c = c + (skin::lip_albedo(skin) - c) * l;
                             let c = c * m;
                             let c = c * (Vec3::ONE - stubble * d);
                             c + (brow - c) * (BROW_TINT * b)
@@ -440,11 +445,12 @@ impl SceneBuilder {
                             .then_some(&shade_at as &dyn Fn(&crate::loss::LossSample) -> Vec3),
                     );
                     mesh.surface = c.gloss.surface();
-                    mesh.overlay = Some(Overlay {
-                        uv,
-                        tri_ok,
-                        texture,
-                    });
+                    let mut layers = Vec::with_capacity(2);
+                    if texture.width > 0 {
+                        layers.push(Layer { tri_ok, texture });
+                    }
+                    layers.push(crate::look::lips::layer(&head.lips, skin));
+                    mesh.overlay = Some(Overlay { uv, layers });
                 }
                 // Ears run redder than the face (thin, well perfused skin).
                 Part::Ear => {

@@ -499,9 +499,9 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
         let scene = b.build(&c).unwrap();
         let (mesh, head) = (&scene.meshes[0], &scene.head);
         assert_eq!(
-            mesh.overlay.as_ref().unwrap().texture.width,
-            0,
-            "nothing to bake"
+            mesh.overlay.as_ref().unwrap().layers.len(),
+            1,
+            "nothing to bake but the lips"
         );
         let skin = smp_visualiser::look::skin::skin_albedo(c.skin, c.undertone);
         let (mut haired, mut bald) = (0, 0);

@@ -136,3 +136,93 @@ fn hair_bearing_scalp_is_about_500_cm2() {
         m.hair_bearing_cm2
     );
 }
+
+#[test]
+fn lips_have_a_cupids_bow_and_a_sharp_border() {
+    // The vermilion map's texels, placed on the head (unscaled male, mm): red where more than
+    // half vermilion.
+    let h = head(Sex::Male, 1.0);
+    let m = &h.lips;
+    assert!(m.width > 0 && m.height > 0, "no lip map");
+    let tex = smp_visualiser::head::LIP_TEXEL_MM;
+    let mut texels = Vec::new();
+    for j in 0..m.height {
+        for i in 0..m.width {
+            let s = m.origin[0] + (i as f32 + 0.5) * tex;
+            let t = m.origin[1] + (j as f32 + 0.5) * tex;
+            if let Some(q) = h.chart.point(s, t) {
+                texels.push((q.p, m.weights[j * m.width + i]));
+            }
+        }
+    }
+    let red: Vec<_> = texels.iter().filter(|(_, w)| w[0] > 0.5).collect();
+    assert!(red.len() > 1000, "{} red texels", red.len());
+    // Corner to corner: a man's mouth is about 50–54 mm wide (Farkas).
+    let (lo, hi) = red.iter().fold((f32::MAX, f32::MIN), |(lo, hi), (p, _)| {
+        (lo.min(p.x), hi.max(p.x))
+    });
+    assert!((46.0..58.0).contains(&(hi - lo)), "red spans {lo}..{hi} mm");
+    assert!((lo + hi).abs() < 1.0, "red off centre: {lo}..{hi}");
+    // Per 1.2 mm column: the top and bottom of the red.
+    let column = |x: f32| {
+        let ys: Vec<f32> = red
+            .iter()
+            .filter(|(p, _)| (p.x - x).abs() < 0.6)
+            .map(|(p, _)| p.y)
+            .collect();
+        let top = ys.iter().copied().fold(f32::MIN, f32::max);
+        let bottom = ys.iter().copied().fold(f32::MAX, f32::min);
+        (top, bottom)
+    };
+    let (mid_top, mid_bottom) = column(0.0);
+    // Upper and lower vermilion together: about 16–19 mm at the middle.
+    assert!(
+        (14.0..21.0).contains(&(mid_top - mid_bottom)),
+        "red {mid_bottom}..{mid_top} mm at the midline"
+    );
+    // The cupid's bow: the border peaks either side of the philtrum and dips between.
+    for x in [-5.5, 5.5] {
+        let (peak, _) = column(x);
+        assert!(
+            peak - mid_top > 0.7,
+            "bow: peak {peak} at {x}, middle {mid_top}"
+        );
+    }
+    // The corners taper: 4–5 mm in from them, the red is about half its height at the middle.
+    for x in [-22.0, 22.0] {
+        let (top, bottom) = column(x);
+        assert!(
+            top - bottom < 0.55 * (mid_top - mid_bottom),
+            "corner at {x}: {bottom}..{top}"
+        );
+    }
+    // The upper border is sharp: from a tenth to nine tenths red within 1 mm, and the white
+    // roll runs just above it.
+    let midline: Vec<_> = texels
+        .iter()
+        .filter(|(p, _)| p.x.abs() < 0.3 && p.y > mid_top - 4.0 && p.y < mid_top + 4.0)
+        .collect();
+    let highest = |f: &dyn Fn(&[f32; 2]) -> bool| {
+        midline
+            .iter()
+            .filter(|(_, w)| f(w))
+            .map(|(p, _)| p.y)
+            .fold(f32::MIN, f32::max)
+    };
+    let (faint, full) = (highest(&|w| w[0] > 0.1), highest(&|w| w[0] > 0.9));
+    assert!(
+        faint - full < 1.0,
+        "border blurred from {full} to {faint} mm"
+    );
+    let roll = highest(&|w| w[1] > 0.5);
+    assert!(
+        roll > mid_top && roll < mid_top + 2.0,
+        "white roll at {roll}, border at {mid_top}"
+    );
+    // Nothing red off the mouth: not on the chin, the philtrum or the cheeks.
+    for (p, w) in &texels {
+        if p.x.abs() > 28.0 || p.y > mid_top + 3.0 || p.y < mid_bottom - 3.0 {
+            assert!(w[0] < 0.05, "red {} at {p}", w[0]);
+        }
+    }
+}

@@ -581,3 +581,44 @@ fn bare_skin_shows_pores_up_close_and_keeps_its_tone() {
     };
     assert!(render_rgba(&scene, &whole) == render_rgba(&smooth, &whole));
 }
+
+#[test]
+fn the_lips_are_drawn_red_on_the_mouth_only() {
+    // The face from the front, with its lips layer and without: the pixels the layer reddens
+    // make a mouth, wider than tall, in the lower third of the face.
+    let side = 256usize;
+    let view = View {
+        zoom: 1.4,
+        ..front_view(side)
+    };
+    let mut scene = SceneBuilder::default()
+        .build(&Consultation::default())
+        .unwrap();
+    let with = render_rgba(&scene, &view);
+    let overlay = scene.meshes[0].overlay.as_mut().unwrap();
+    let lips = overlay.layers.pop().unwrap();
+    assert_eq!(
+        lips.texture.inv_texel,
+        1.0 / smp_visualiser::head::LIP_TEXEL_MM
+    );
+    let without = render_rgba(&scene, &view);
+    let redness = |px: &[u8]| i32::from(px[0]) - i32::from(px[1]);
+    let (mut n, mut x0, mut x1, mut y0, mut y1) = (0, side, 0, side, 0);
+    for (i, (a, b)) in with
+        .chunks_exact(4)
+        .zip(without.chunks_exact(4))
+        .enumerate()
+    {
+        if redness(a) - redness(b) >= 6 {
+            let (x, y) = (i % side, i / side);
+            n += 1;
+            (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+        }
+    }
+    let (w, h) = (x1 + 1 - x0, y1 + 1 - y0);
+    eprintln!("lips: {n} px in {w}×{h} at ({x0}, {y0})");
+    assert!(n > 300, "{n} pixels reddened");
+    assert!((2.0..5.0).contains(&(w as f32 / h as f32)), "{w}×{h}");
+    assert!(y0 > side * 6 / 10 && y1 < side * 9 / 10, "rows {y0}..{y1}");
+    assert!((x0 + x1).abs_diff(side) < 4, "columns {x0}..{x1}");
+}

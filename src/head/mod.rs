@@ -11,12 +11,14 @@
 
 pub mod chart;
 mod landmarks;
+mod lips;
 mod mesh;
 pub(crate) mod scatter;
 pub mod sdf;
 
 pub use chart::{ScalpChart, ScalpPoint};
 pub use landmarks::Landmarks;
+pub use lips::{LipMap, TEXEL_MM as LIP_TEXEL_MM};
 
 use crate::consultation::Sex;
 use crate::math::smoothstep;
@@ -39,12 +41,17 @@ struct Shape {
     size: f32,
     brow_radius: f32,
     brow_forward: f32,
+    /// Half the bigonial width (mm). At 49 for the man the front view read the gonion as a
+    /// corner at the cheek's widest, squaring the face; 43 sits inside the zygomatic width as
+    /// it should (bizygomatic about 140 mm, bigonial about 100 mm over skin).
     jaw_half_width: f32,
     jaw_radius: f32,
     chin: Vec3,
     nose_tip: Vec3,
     nose_radius: f32,
     lip_depth: f32,
+    /// Heights of the upper and lower lips' red at the middle (mm; see [`lips`]).
+    vermilion: (f32, f32),
     neck_radius: f32,
     /// Height of the menton, the chin's lowest point (unscaled mm).
     chin_bottom: f32,
@@ -59,12 +66,13 @@ impl Shape {
                 size: 1.0,
                 brow_radius: 12.0,
                 brow_forward: 82.0,
-                jaw_half_width: 49.0,
+                jaw_half_width: 43.0,
                 jaw_radius: 11.0,
                 chin: Vec3::new(20.0, 15.0, 12.0),
                 nose_tip: Vec3::new(0.0, -23.0, 109.0),
                 nose_radius: 10.0,
                 lip_depth: 7.0,
+                vermilion: (9.5, 8.5),
                 neck_radius: 57.0,
                 chin_bottom: -98.0,
                 larynx: 4.0,
@@ -79,6 +87,7 @@ impl Shape {
                 nose_tip: Vec3::new(0.0, -21.0, 105.0),
                 nose_radius: 8.5,
                 lip_depth: 8.0,
+                vermilion: (10.0, 9.0),
                 neck_radius: 51.0,
                 chin_bottom: -93.0,
                 larynx: 0.0,
@@ -154,14 +163,16 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
             ellipsoid(p, MASSETER_CENTRE * Vec3::new(sx, 1.0, 1.0), MASSETER_AXES),
             20.0,
         );
-        let chin_side = Vec3::new(19.0 * sx, -94.0, 70.0);
+        // The chin 3 mm further forward than it was: 5 mm behind the lower lip it read
+        // retruded in profile (soft-tissue pogonion sits 0–4 mm behind the lower lip).
+        let chin_side = Vec3::new(19.0 * sx, -94.0, 73.0);
         d = smooth_union(
             d,
             cone_capsule(p, gonion, chin_side, s.jaw_radius, 11.0),
             JAW_BLEND,
         );
     }
-    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 81.0), s.chin), 14.0);
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 84.0), s.chin), 14.0);
     // The jaw line: the face's mass ends at the mandible's lower border, a plane from the
     // gonion up and back from the chin, so the throat meets it at an angle instead of
     // filling under it as a double chin.
@@ -246,8 +257,9 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
 /// The masseter over the ramus (unscaled mm, centre mirrored in x): a flattened mass from just
 /// under the cheekbone to the jaw, about 6 cm tall and 6 cm front to back. 24 mm front to
 /// back, centred 6 mm further back, it left the cheek in front of it facing down, and a
-/// downlight still drew the strap across it.
-const MASSETER_CENTRE: Vec3 = Vec3::new(49.0, -42.0, 32.0);
+/// downlight still drew the strap across it. Centred 4 mm further out it bulged the face's
+/// outline past the jaw (review of the front view, stop 22).
+const MASSETER_CENTRE: Vec3 = Vec3::new(45.0, -42.0, 32.0);
 const MASSETER_AXES: Vec3 = Vec3::new(12.0, 30.0, 30.0);
 
 /// How broadly the jaw's ridge blends into the cheek (mm). At 22 a groove ran between them
@@ -255,8 +267,10 @@ const MASSETER_AXES: Vec3 = Vec3::new(12.0, 30.0, 30.0);
 /// face (practitioner reviews, stop 16).
 const JAW_BLEND: f32 = 32.0;
 
-/// How fast the jaw's lower border rises away from the midline at the chin (mm per mm²).
-const JAW_CURVE: f32 = 0.006;
+/// How fast the jaw's lower border rises away from the midline at the chin (mm per mm²). At
+/// 0.006 the border bent up so soon that the jaw line read concave from the front and the chin
+/// hung below it as a pouch; at 0.003 the border runs nearly straight from chin to gonion.
+const JAW_CURVE: f32 = 0.003;
 
 /// Below the mandible's lower border (unscaled mm; negative inside): a plane through the
 /// gonion and the menton, cut off behind the ramus so the skull and nape keep their shape.
@@ -478,6 +492,8 @@ pub struct Head {
     pub lip: Vec<f32>,
     pub beard: Vec<f32>,
     pub flush: Vec<f32>,
+    /// The lips' red, over the face mesh's chart.
+    pub lips: LipMap,
     /// Per mesh and vertex, the factor mottling takes the skin's colour by (see
     /// [`crate::look::skin::mottle`]): built with the head, once per sex and size, since
     /// evaluated at every preset change it cost about 10 ms of a rebuild in Chromium.
@@ -574,7 +590,7 @@ impl Head {
             face.positions
                 .iter()
                 .zip(&lip)
-                .map(|(&p, &l)| weight(p / k, &s) * (1.0 - l / LIP_WEIGHT))
+                .map(|(&p, &l)| weight(p / k, &s) * (1.0 - l))
                 .collect()
         };
         let (beard, flush) = (off_lips(beard_weight), off_lips(flush_weight));
@@ -595,6 +611,7 @@ impl Head {
         };
         face.triangles
             .retain(|t| t.iter().all(|&i| above(positions[i as usize])));
+        let lips = LipMap::bake(&chart, &face.positions, &face.triangles, k * s.size, &s);
         let mut meshes = vec![face];
         let mut parts = vec![Part::Face];
 
@@ -687,6 +704,7 @@ impl Head {
             lip,
             beard,
             flush,
+            lips,
             mottle,
             chart,
             landmarks,
@@ -796,16 +814,11 @@ impl Head {
     }
 }
 
-/// Lip colour's strength at the centre of the lips; the vermilion's edge is sharp, so the
-/// colour fades out within a millimetre or so either side of the lips' surface.
-const LIP_WEIGHT: f32 = 0.85;
-
+/// Where the lips are, per vertex, for the beard and flush to stop short of them: from 1.5 mm
+/// outside the vermilion's border (the vertices are about 2 mm apart there, so the beard's
+/// shade fades out by the border instead of spilling onto the red). 0..=1.
 fn lip_weight(p: Vec3, s: &Shape) -> f32 {
-    let q = p / s.size;
-    if q.z < 50.0 {
-        return 0.0;
-    }
-    LIP_WEIGHT * (1.0 - smoothstep(0.3, 2.0, lips_sdf(q, s)))
+    smoothstep(-1.5, 0.5, lips::inside(p / s.size, s).0)
 }
 
 /// How far the beard's cheek line rises per mm back from the mouth's corner: it meets the

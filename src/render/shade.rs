@@ -63,15 +63,18 @@ pub fn shade(
             let mut albedo = lerp(&mesh.albedo);
             let mut gloss = 1.0;
             if let Some(o) = &mesh.overlay {
-                if o.tri_ok[ti] && o.texture.width > 0 {
-                    let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
-                    let uv = [
-                        u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
-                        u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
-                    ];
-                    let t = o.texture.sample(uv);
+                let mut at = None;
+                for layer in o.layers.iter().filter(|l| l.tri_ok[ti]) {
+                    let uv = *at.get_or_insert_with(|| {
+                        let (u0, u1, u2) = (o.uv[i0], o.uv[i1], o.uv[i2]);
+                        [
+                            u0[0] * b0 + u1[0] * b1 + u2[0] * b2,
+                            u0[1] * b0 + u1[1] * b1 + u2[1] * b2,
+                        ]
+                    });
+                    let t = layer.texture.sample(uv);
                     albedo += (t.color - albedo) * t.alpha;
-                    gloss = t.gloss;
+                    gloss *= t.gloss;
                 }
             }
             if let Some(k) = level.filter(|_| mesh.surface.relief) {

@@ -1,0 +1,169 @@
+//! The lips' red (the vermilion) as a chart-space map the renderer samples per pixel.
+//!
+//! Why a map: the face mesh's vertices are about 2 mm apart at the mouth, and a lip colour
+//! carried by them was a blurred pink band, uniform in height out to a square end, with no
+//! cupid's bow: "two pink bands" (practitioner reviews, stops 16–19). The vermilion border is
+//! one of the sharpest edges of a face, so its outline is drawn here at 0.3 mm, over only the
+//! triangles around the mouth.
+//!
+//! The outline, in the head's unscaled frame from the line between the lips ([`MOUTH_Y`]),
+//! follows the usual anthropometric proportions [general knowledge: Farkas' norms]: the red
+//! spans the mouth from corner to corner; the upper lip's is about 9 mm tall (measured
+//! vertically) at the peaks of the cupid's bow, about 11 mm apart over the philtrum's columns,
+//! and dips 1.3 mm between them; the lower lip's is about 8.5 mm at the middle; both narrow to
+//! a point at the corners. The upper lip's surface leans forward, so from the front its red
+//! shows thinner than the lower's, as on a face. Over the upper border runs the white roll, a
+//! pale line of skin.
+
+use super::{Shape, MOUTH_HALF_MM, MOUTH_Y};
+use crate::head::ScalpChart;
+use crate::math::smoothstep;
+use glam::Vec3;
+
+/// Texel size (mm): resolves the half-millimetre border at the face's closest zoom.
+pub const TEXEL_MM: f32 = 0.3;
+
+/// Half the width of the border's blur (mm): the upper lip's border is sharp, the lower's
+/// softer, as it turns under toward the chin.
+const EDGE_MM: f32 = 0.35;
+const LOWER_EDGE_MM: f32 = 0.9;
+
+/// How far from the midline the cupid's bow peaks (mm), and how far the upper border dips
+/// between the peaks.
+const BOW_PEAK_X: f32 = 5.5;
+const BOW_DIP_MM: f32 = 1.3;
+
+/// How far past the slit's end the red's tip reaches (mm): ending at the slit, the red was
+/// too thin there to see, and the slit ran on past the lips as a bare crease.
+const CORNER_MM: f32 = 2.0;
+
+/// Width of the white roll over the upper border (mm).
+const ROLL_MM: f32 = 1.2;
+
+/// The lips' map over the face mesh.
+#[derive(Clone, Debug)]
+pub struct LipMap {
+    /// Chart (s, t) of texel (0, 0)'s outer corner, and the grid's size.
+    pub origin: [f32; 2],
+    pub width: usize,
+    pub height: usize,
+    /// Per texel: how much of it is vermilion, and how much white roll, 0..=1.
+    pub weights: Vec<[f32; 2]>,
+    /// Per face-mesh triangle: whether it may reach the map.
+    pub tri: Vec<bool>,
+}
+
+/// Heights of the vermilion's upper and lower borders above and below the line between the
+/// lips at `ax` mm from the midline (unscaled); negative past the corners.
+fn borders(ax: f32, s: &Shape) -> (f32, f32) {
+    let u = ax / (MOUTH_HALF_MM + CORNER_MM);
+    if u >= 1.0 {
+        return (-1.0, -1.0);
+    }
+    let t = 1.0 - u * u;
+    // The corners close at an acute angle; the lower lip is rounder than the upper.
+    let bow = 1.0 - smoothstep(0.0, BOW_PEAK_X, ax);
+    let upper = s.vermilion.0 * libm::powf(t, 0.75) - BOW_DIP_MM * bow * bow;
+    let lower = s.vermilion.1 * libm::powf(t, 0.6);
+    (upper, lower)
+}
+
+/// How far `q` (unscaled head frame) lies inside the vermilion's border, measured up or
+/// down (mm; negative outside), and whether it is above the line between the lips.
+pub(super) fn inside(q: Vec3, s: &Shape) -> (f32, bool) {
+    if q.z < 55.0 {
+        return (-100.0, false);
+    }
+    let (upper, lower) = borders(q.x.abs(), s);
+    let dy = q.y - MOUTH_Y;
+    (
+        if dy >= 0.0 { upper - dy } else { lower + dy },
+        dy >= 0.0 && upper > 0.0,
+    )
+}
+
+/// Vermilion and white-roll coverage at `q` (unscaled head frame), 0..=1 each.
+fn coverage(q: Vec3, s: &Shape) -> [f32; 2] {
+    let (inside, upper) = inside(q, s);
+    let edge = if upper { EDGE_MM } else { LOWER_EDGE_MM };
+    let red = smoothstep(-edge, edge, inside);
+    let roll = if upper {
+        let out = -inside;
+        smoothstep(-EDGE_MM, EDGE_MM, out) * (1.0 - smoothstep(ROLL_MM - EDGE_MM, ROLL_MM, out))
+    } else {
+        0.0
+    };
+    [red, roll]
+}
+
+impl LipMap {
+    /// Bakes the map over the chart of the face mesh (positions in scaled mm, `scale` the
+    /// whole factor from unscaled), and marks the triangles near it.
+    pub(super) fn bake(
+        chart: &ScalpChart,
+        positions: &[Vec3],
+        triangles: &[[u32; 3]],
+        scale: f32,
+        s: &Shape,
+    ) -> Self {
+        // Vertices within 3 mm of the red (any texel they reach may show it).
+        let near = |p: Vec3| {
+            let q = p / scale;
+            let (upper, lower) = borders((q.x.abs() - 3.0).max(0.0), s);
+            q.z > 55.0 && upper > 0.0 && q.y - MOUTH_Y < upper + 3.0 && MOUTH_Y - q.y < lower + 3.0
+        };
+        let uv = chart.vertex_uv();
+        let mut lo = [f32::INFINITY; 2];
+        let mut hi = [f32::NEG_INFINITY; 2];
+        let flags: Vec<bool> = positions
+            .iter()
+            .zip(uv)
+            .map(|(&p, uv)| {
+                let hit = near(p) && !uv[0].is_nan();
+                if hit {
+                    for k in 0..2 {
+                        lo[k] = lo[k].min(uv[k]);
+                        hi[k] = hi[k].max(uv[k]);
+                    }
+                }
+                hit
+            })
+            .collect();
+        let tri = triangles
+            .iter()
+            .map(|t| {
+                t.iter().any(|&k| flags[k as usize])
+                    && t.iter().all(|&k| !uv[k as usize][0].is_nan())
+            })
+            .collect();
+        if lo[0] > hi[0] {
+            return Self {
+                origin: [0.0; 2],
+                width: 0,
+                height: 0,
+                weights: Vec::new(),
+                tri,
+            };
+        }
+        let origin = [lo[0] - 2.0 * TEXEL_MM, lo[1] - 2.0 * TEXEL_MM];
+        let width = ((hi[0] - lo[0]) / TEXEL_MM).ceil() as usize + 4;
+        let height = ((hi[1] - lo[1]) / TEXEL_MM).ceil() as usize + 4;
+        let mut weights = vec![[0.0; 2]; width * height];
+        for j in 0..height {
+            let t = origin[1] + (j as f32 + 0.5) * TEXEL_MM;
+            for i in 0..width {
+                let u = origin[0] + (i as f32 + 0.5) * TEXEL_MM;
+                if let Some(q) = chart.point(u, t) {
+                    weights[j * width + i] = coverage(q.p / scale, s);
+                }
+            }
+        }
+        Self {
+            origin,
+            width,
+            height,
+            weights,
+            tri,
+        }
+    }
+}

@@ -1,0 +1,53 @@
+//! The lips' colour as a layer over the face: the vermilion in the lip colour the skin tone
+//! gives, and the white roll over its upper border a little paler than the skin.
+
+use crate::head::LipMap;
+use crate::scene::{ChartTexture, Layer, Texel};
+use glam::Vec3;
+
+/// How far the red goes from the skin to [`super::skin::lip_albedo`]: its tint was tuned at
+/// this strength (stop 15), when per-vertex colour blurred the lips into the skin.
+const RED: f32 = 0.7;
+
+/// The white roll: the skin this much lighter, at this coverage. [estimate, by eye]
+const ROLL_LIGHTEN: f32 = 1.08;
+const ROLL: f32 = 0.5;
+
+/// Moist lips shine more than the skin round them: the specular lobe's factor at full red.
+/// [estimate, by eye]
+const GLOSS: f32 = 1.6;
+
+/// The layer drawing `map` for a skin of linear albedo `skin`.
+#[must_use]
+pub fn layer(map: &LipMap, skin: Vec3) -> Layer {
+    let red = skin + (super::skin::lip_albedo(skin) - skin) * RED;
+    let roll = (skin * ROLL_LIGHTEN).min(Vec3::ONE);
+    let texels = map
+        .weights
+        .iter()
+        .map(|&[v, r]| {
+            // The roll under the red, both over the skin (premultiplied).
+            let r = r * ROLL * (1.0 - v);
+            let alpha = v + r;
+            Texel {
+                color: if alpha > 0.0 {
+                    (red * v + roll * r) / alpha
+                } else {
+                    Vec3::ZERO
+                },
+                alpha,
+                gloss: 1.0 + (GLOSS - 1.0) * v,
+            }
+        })
+        .collect();
+    Layer {
+        tri_ok: map.tri.clone(),
+        texture: ChartTexture {
+            origin: map.origin,
+            inv_texel: 1.0 / crate::head::LIP_TEXEL_MM,
+            width: map.width,
+            height: map.height,
+            texels,
+        },
+    }
+}
