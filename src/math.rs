@@ -176,7 +176,15 @@ impl Rng {
 /// FNV-1a over bytes: the frame fingerprint the wasm test compares with the native golden.
 #[must_use]
 pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    fnv1a64_from(FNV1A64_START, bytes)
+}
+
+/// FNV-1a's starting state.
+pub const FNV1A64_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a of `bytes` continued from state `h` (so a frame can be hashed a run at a time).
+#[must_use]
+pub fn fnv1a64_from(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);

@@ -6,11 +6,12 @@
 
 use crate::consultation::value::{ReadError, Value};
 use crate::consultation::Consultation;
-use crate::math::fnv1a64;
-use crate::render::{render, render_rows, Frame, View};
+use crate::math::{fnv1a64_from, FNV1A64_START};
+use crate::render::{render_rows_to, Frame, View};
 use crate::scene::{Scene, SceneBuilder};
+use js_sys::Uint8ClampedArray;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::{Clamped, JsCast};
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ImageData};
 
 #[wasm_bindgen(start)]
@@ -25,6 +26,8 @@ pub struct Visualiser {
     builder: SceneBuilder,
     scene: Scene,
     frame: Frame,
+    /// The rows `renderRows` last rendered, not yet on a canvas: first row, width, RGBA.
+    rows: Option<(u32, u32, Uint8ClampedArray)>,
 }
 
 fn parse_consultation(value: JsValue) -> Result<Consultation, JsError> {
@@ -57,9 +60,19 @@ fn view(
 }
 
 impl Visualiser {
-    /// Renders the scene into the internal frame (every entry point that draws goes here).
-    fn render_view(&mut self, view: View) {
-        render(&self.scene, &view, &mut self.frame);
+    /// Rows `rows` of `view` as RGBA bytes in a JavaScript array (every entry point that draws
+    /// goes here). The image is only ever in JavaScript's memory, handed over a run of rows at
+    /// a time: held in wasm memory too, which never shrinks, a 2048² frame needed 16 MB more
+    /// of it, and after scene rebuilds a new 16 MB block besides (`make bench`: 106 MB, over
+    /// issue #4's 96; 81 MB now).
+    fn render_array(&mut self, view: &View, rows: std::ops::Range<u32>) -> Uint8ClampedArray {
+        let (w, y0) = (view.width, rows.start);
+        let image = Uint8ClampedArray::new_with_length(w * (rows.end - y0) * 4);
+        render_rows_to(&self.scene, view, &mut self.frame, rows, &mut |y, run| {
+            let at = (y - y0) * w * 4;
+            image.subarray(at, at + run.len() as u32).copy_from(run);
+        });
+        image
     }
 }
 
@@ -82,6 +95,7 @@ impl Visualiser {
             builder,
             scene,
             frame: Frame::default(),
+            rows: None,
         })
     }
 
@@ -128,14 +142,12 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<(), JsValue> {
-        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
-        let img =
-            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&self.frame.rgba), width, height)?;
-        ctx.put_image_data(&img, 0.0, 0.0)
+        self.render_rows(width, height, yaw_deg, pitch_deg, zoom, 0, height)?;
+        self.put_rows(ctx)
     }
 
-    /// Renders rows `y0..y1` of the view into the internal frame, not yet presented: the app
-    /// shares a frame with a helper Worker that renders the other rows (`rowsRgba`).
+    /// Renders rows `y0..y1` of the view, not yet presented (`putRows` does): the app shares a
+    /// frame with a helper Worker that renders the other rows (`rowsRgba`).
     #[wasm_bindgen(js_name = renderRows)]
     #[allow(clippy::too_many_arguments)]
     pub fn render_rows(
@@ -148,17 +160,13 @@ impl Visualiser {
         y0: u32,
         y1: u32,
     ) -> Result<(), JsError> {
-        let v = view(width, height, yaw_deg, pitch_deg, zoom)?;
-        if y0 >= y1 || y1 > height {
-            return Err(JsError::new(&format!(
-                "rows: {y0}..{y1} is not a run of rows of a {height}-row frame"
-            )));
-        }
-        render_rows(&self.scene, &v, &mut self.frame, y0..y1);
+        let image = self.rows_rgba(width, height, yaw_deg, pitch_deg, zoom, y0, y1)?;
+        self.rows = Some((y0, width, image));
         Ok(())
     }
 
-    /// [`Self::render_rows`], returning those rows' RGBA bytes (what the helper Worker sends).
+    /// Renders rows `y0..y1` of the view and returns their RGBA bytes (what the helper Worker
+    /// sends).
     #[wasm_bindgen(js_name = rowsRgba)]
     #[allow(clippy::too_many_arguments)]
     pub fn rows_rgba(
@@ -170,29 +178,29 @@ impl Visualiser {
         zoom: Option<f32>,
         y0: u32,
         y1: u32,
-    ) -> Result<js_sys::Uint8Array, JsError> {
-        self.render_rows(width, height, yaw_deg, pitch_deg, zoom, y0, y1)?;
-        // Copied straight into a JS buffer: no second copy in wasm memory, which only grows.
-        Ok(js_sys::Uint8Array::from(self.frame.rgba.as_slice()))
+    ) -> Result<Uint8ClampedArray, JsError> {
+        let v = view(width, height, yaw_deg, pitch_deg, zoom)?;
+        if y0 >= y1 || y1 > height {
+            return Err(JsError::new(&format!(
+                "rows: {y0}..{y1} is not a run of rows of a {height}-row frame"
+            )));
+        }
+        Ok(self.render_array(&v, y0..y1))
     }
 
-    /// Puts the rows last rendered (by `renderRows`, `render` or `draw`) on the context, where
-    /// they belong in the frame.
+    /// Puts the rows `renderRows` last rendered on the context, where they belong in the frame
+    /// (once: they are not kept after).
     #[wasm_bindgen(js_name = putRows)]
-    pub fn put_rows(&self, ctx: &CanvasRenderingContext2d) -> Result<(), JsValue> {
-        let (y0, y1) = self.frame.rows;
-        if y1 <= y0 {
+    pub fn put_rows(&mut self, ctx: &CanvasRenderingContext2d) -> Result<(), JsValue> {
+        let Some((y0, width, image)) = self.rows.take() else {
             return Ok(());
-        }
-        let img = ImageData::new_with_u8_clamped_array_and_sh(
-            Clamped(&self.frame.rgba),
-            self.frame.width,
-            y1 - y0,
-        )?;
+        };
+        let rows = image.length() / (width * 4);
+        let img = ImageData::new_with_js_u8_clamped_array_and_sh(&image, width, rows)?;
         ctx.put_image_data(&img, 0.0, f64::from(y0))
     }
 
-    /// Renders into the internal frame without presenting it (benchmarks time this).
+    /// Renders into a JavaScript array without presenting it (benchmarks time this).
     pub fn render(
         &mut self,
         width: u32,
@@ -201,7 +209,7 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<(), JsError> {
-        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
+        self.rgba(width, height, yaw_deg, pitch_deg, zoom)?;
         Ok(())
     }
 
@@ -213,9 +221,8 @@ impl Visualiser {
         yaw_deg: f32,
         pitch_deg: f32,
         zoom: Option<f32>,
-    ) -> Result<Vec<u8>, JsError> {
-        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
-        Ok(self.frame.rgba.clone())
+    ) -> Result<Uint8ClampedArray, JsError> {
+        self.rows_rgba(width, height, yaw_deg, pitch_deg, zoom, 0, height)
     }
 
     /// Renders and returns the FNV-1a hash of the RGBA bytes as 16 hex digits.
@@ -228,8 +235,18 @@ impl Visualiser {
         pitch_deg: f32,
         zoom: Option<f32>,
     ) -> Result<String, JsError> {
-        self.render_view(view(width, height, yaw_deg, pitch_deg, zoom)?);
-        Ok(format!("{:016x}", fnv1a64(&self.frame.rgba)))
+        let v = view(width, height, yaw_deg, pitch_deg, zoom)?;
+        let mut hash = FNV1A64_START;
+        render_rows_to(
+            &self.scene,
+            &v,
+            &mut self.frame,
+            0..height,
+            &mut |_, run| {
+                hash = fnv1a64_from(hash, run);
+            },
+        );
+        Ok(format!("{hash:016x}"))
     }
 
     /// The consultation's cautions (research/domain.md §8): `[{ code, message }]`.

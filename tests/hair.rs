@@ -9,7 +9,9 @@ use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
 use smp_visualiser::plan::Coverage;
-use smp_visualiser::render::{render, render_in_bands, render_rgba, render_rows, Frame};
+use smp_visualiser::render::{
+    render, render_in_bands, render_in_bands_to, render_rgba, render_rows, render_rows_to, Frame,
+};
 use smp_visualiser::scene::SceneBuilder;
 use smp_visualiser::{Consultation, View};
 
@@ -210,6 +212,32 @@ fn banded_frames_equal_whole_frames() {
     assert!(
         whole.rgba == pieces,
         "rows rendered apart changed the frame"
+    );
+    // Handed out a run of rows at a time (as the browser's canvas takes them), in order and
+    // without the frame keeping more than one run.
+    type Sink<'a> = &'a mut dyn FnMut(u32, &[u8]);
+    let collect = |render: &mut dyn FnMut(&mut Frame, Sink)| {
+        let (mut frame, mut got, mut runs) = (Frame::default(), Vec::new(), 0);
+        render(&mut frame, &mut |y0, run: &[u8]| {
+            assert_eq!(y0 as usize, got.len() / (600 * 4), "runs out of order");
+            got.extend_from_slice(run);
+            runs += 1;
+        });
+        assert!(
+            frame.rgba.len() < got.len() || runs == 1,
+            "kept the whole image"
+        );
+        (got, runs)
+    };
+    let (runs, n) = collect(&mut |f, out| render_in_bands_to(&scene, &view, f, 600 * 50, out));
+    assert!(
+        n > 5 && runs == whole.rgba,
+        "runs changed the frame ({n} runs)"
+    );
+    let (runs, n) = collect(&mut |f, out| render_rows_to(&scene, &view, f, 0..500, out));
+    assert!(
+        n > 1 && runs == whole.rgba,
+        "runs of a part changed the frame ({n} runs)"
     );
 }
 

@@ -13,9 +13,11 @@
 //! that cache, 90 ms in four bands; 33 ms banded after per-vertex broad highlights, a
 //! once-a-frame front-facing triangle list and a memoised resolve; about 41 ms with the body
 //! mesh, the outline pass and softer dots) and save memory: 11 MB of working buffers at any
-//! size instead of 44 MB at 1024² and 185 MB at 2048². A `make bench` session stays at 85 MB
-//! of wasm memory (82 before shadow maps), under the 96 MB budget of issue #4 (it peaked at
-//! 105 MB with whole 1024² frames).
+//! size instead of 44 MB at 1024² and 185 MB at 2048². In the browser the image itself goes
+//! to the canvas a run of rows at a time ([`render_rows_to`]), so wasm memory holds one band
+//! and never a whole frame: a `make bench` session peaks at 81 MB of wasm memory, under the
+//! 96 MB budget of issue #4 (106 MB with the whole 2048² image in wasm memory too; 105 MB
+//! with whole 1024² working buffers).
 //!
 //! Natively [`render`] shares a frame between two threads, a run of rows each, with the split
 //! balanced from the last frame's timings (budget scene, 1024², this 2-core machine: 116 →
@@ -119,7 +121,22 @@ pub fn render(scene: &Scene, view: &View, frame: &mut Frame) {
 /// Renders only rows `rows` of `view` (so that several workers can share a frame); `frame.rgba`
 /// then holds just those rows.
 pub fn render_rows(scene: &Scene, view: &View, frame: &mut Frame, rows: std::ops::Range<u32>) {
-    render_part(scene, view, frame, rows, band_pixels(view));
+    render_part(scene, view, frame, rows, band_pixels(view), None);
+}
+
+/// Renders rows `rows` of `view`, handing each finished run of rows to `out` (its first row
+/// and its RGBA bytes) instead of keeping the image: for a host with an image buffer of its
+/// own (the browser's canvas), so a large frame is not held twice. `frame.rgba` keeps only the
+/// last run (`frame.rows`), so wasm memory, which never shrinks, need not find room for a
+/// whole frame: at 2048² that is 16 MB less. The bytes are those of [`render_rows`] (tested).
+pub fn render_rows_to(
+    scene: &Scene,
+    view: &View,
+    frame: &mut Frame,
+    rows: std::ops::Range<u32>,
+    out: &mut dyn FnMut(u32, &[u8]),
+) {
+    render_part(scene, view, frame, rows, band_pixels(view), Some(out));
 }
 
 /// Most pixels a band of `view` holds: the whole frame up to [`MAX_WHOLE_PIXELS`].
@@ -132,30 +149,53 @@ fn band_pixels(view: &View) -> usize {
 }
 
 impl Frame {
-    /// Sizes the image for rows `rows` of `view` and fills the per-frame caches; returns the
-    /// camera every band of the frame shares.
-    fn begin(&mut self, scene: &Scene, view: &View, rows: (u32, u32)) -> Camera {
+    /// Fills the per-frame caches and, unless `image_rows` is `None`, sizes the image for that
+    /// many rows of `view`; returns the camera every band of the frame shares.
+    fn begin(&mut self, scene: &Scene, view: &View, image_rows: Option<u32>) -> Camera {
         self.width = view.width;
         self.height = view.height;
-        self.rows = rows;
-        let bytes = view.width as usize * (rows.1 - rows.0) as usize * 4;
-        if self.rgba.capacity() < bytes {
-            // Free the smaller buffer before allocating the larger, so its block can be
-            // reused (in wasm, growing in place after a part frame left 16 MB stranded at
-            // 2048²).
-            self.rgba = Vec::new();
-        }
-        self.rgba.resize(bytes, 255);
         let cam = Camera::new(view, &scene.framing);
         self.prep.update(scene, &cam);
+        if let Some(rows) = image_rows {
+            size_image(&mut self.rgba, view.width as usize * rows as usize * 4);
+        }
         cam
     }
+}
+
+/// Sizes `rgba` to `bytes`.
+fn size_image(rgba: &mut Vec<u8>, bytes: usize) {
+    if rgba.capacity() < bytes {
+        // Free the smaller buffer before allocating the larger, so its block can be reused
+        // (in wasm, growing in place after a part frame left 16 MB stranded at 2048²).
+        *rgba = Vec::new();
+    }
+    rgba.resize(bytes, 255);
 }
 
 /// [`render`] with a chosen band size, on one thread (for tests of banding).
 #[doc(hidden)]
 pub fn render_in_bands(scene: &Scene, view: &View, frame: &mut Frame, max_band_pixels: usize) {
-    render_part(scene, view, frame, 0..view.height, max_band_pixels);
+    render_part(scene, view, frame, 0..view.height, max_band_pixels, None);
+}
+
+/// [`render_rows_to`] with a chosen band size (for tests of banding).
+#[doc(hidden)]
+pub fn render_in_bands_to(
+    scene: &Scene,
+    view: &View,
+    frame: &mut Frame,
+    max_band_pixels: usize,
+    out: &mut dyn FnMut(u32, &[u8]),
+) {
+    render_part(
+        scene,
+        view,
+        frame,
+        0..view.height,
+        max_band_pixels,
+        Some(out),
+    );
 }
 
 fn render_part(
@@ -164,6 +204,7 @@ fn render_part(
     frame: &mut Frame,
     rows: std::ops::Range<u32>,
     max_band_pixels: usize,
+    out: Option<RunSink>,
 ) {
     let (w, h) = (view.width as usize, view.height as usize);
     let rows = (rows.start.min(view.height), rows.end.min(view.height));
@@ -172,7 +213,8 @@ fn render_part(
         // bands can reuse that memory (wasm memory only ever grows).
         frame.work = Work::default();
     }
-    let cam = frame.begin(scene, view, rows);
+    let whole_image = out.is_none().then_some(rows.1 - rows.0);
+    let cam = frame.begin(scene, view, whole_image);
     let part = Part {
         scene,
         cam: &cam,
@@ -181,12 +223,24 @@ fn render_part(
         height: h,
         max_band_pixels,
     };
-    part.render(
-        &mut frame.work,
-        (rows.0 as usize, rows.1 as usize),
-        &mut frame.rgba,
-    );
+    let rows = (rows.0 as usize, rows.1 as usize);
+    frame.rows = (rows.0 as u32, rows.1 as u32);
+    match out {
+        None => {
+            part.render(&mut frame.work, rows, &mut frame.rgba, None);
+        }
+        Some(f) => {
+            let run = part.layout(rows).1.min(rows.1 - rows.0);
+            size_image(&mut frame.rgba, w * run * 4);
+            let last = part.render(&mut frame.work, rows, &mut frame.rgba, Some(f));
+            frame.rows = (last.0 as u32, last.1 as u32);
+            frame.rgba.truncate((last.1 - last.0) * w * 4);
+        }
+    }
 }
+
+/// Takes a finished run of rows: its first row, its RGBA bytes.
+type RunSink<'a> = &'a mut dyn FnMut(u32, &[u8]);
 
 /// What every band of one frame shares.
 struct Part<'a> {
@@ -199,26 +253,48 @@ struct Part<'a> {
 }
 
 impl Part<'_> {
-    /// Renders frame rows `rows` into `rgba` (those rows only), in bands.
-    fn render(&self, work: &mut Work, rows: (usize, usize), rgba: &mut [u8]) {
+    /// How frame rows `rows` are banded: rows that strands reach across a band's edge, and
+    /// rows of its own each band resolves. Rows of a whole frame up to the band size are one
+    /// band.
+    fn layout(&self, rows: (usize, usize)) -> (usize, usize) {
         let (w, h) = (self.width, self.height);
-        let whole = (rows.1 - rows.0) * w <= self.max_band_pixels && (rows == (0, h));
-        if whole {
-            self.band(work, (0, h), (0, h), rgba);
-            return;
+        if (rows.1 - rows.0) * w <= self.max_band_pixels && rows == (0, h) {
+            return (0, h);
         }
         let margin = self.prep.reach_px(self.scene).ceil() as usize + 2;
         let own = (self.max_band_pixels.min(w * h) / w)
             .saturating_sub(2 * margin)
             .max(MIN_BAND_ROWS);
+        (margin, own)
+    }
+
+    /// Renders frame rows `rows` (those rows only) in bands: into `rgba`, or, given a `sink`,
+    /// a run at a time through `rgba` (one run long) to it. Returns the last band's own rows.
+    fn render(
+        &self,
+        work: &mut Work,
+        rows: (usize, usize),
+        rgba: &mut [u8],
+        mut sink: Option<RunSink>,
+    ) -> (usize, usize) {
+        let (w, h) = (self.width, self.height);
+        let (margin, own) = self.layout(rows);
         let mut y = rows.0;
+        let mut core = (y, y);
         while y < rows.1 {
-            let core = (y, (y + own).min(rows.1));
+            core = (y, (y + own).min(rows.1));
             let band = (y.saturating_sub(margin), (core.1 + margin).min(h));
-            let out = &mut rgba[(core.0 - rows.0) * w * 4..(core.1 - rows.0) * w * 4];
-            self.band(work, band, core, out);
+            let run = match &sink {
+                None => &mut rgba[(core.0 - rows.0) * w * 4..(core.1 - rows.0) * w * 4],
+                Some(_) => &mut rgba[..(core.1 - core.0) * w * 4],
+            };
+            self.band(work, band, core, run);
+            if let Some(f) = &mut sink {
+                f(core.0 as u32, run);
+            }
             y = core.1;
         }
+        core
     }
 
     /// Renders frame rows `band` (start, end) and resolves its rows `core` into `rgba`.
@@ -270,7 +346,8 @@ mod parallel {
     /// timings, since the scalp's dots and hairs make some rows far dearer than others.
     pub(super) fn render(scene: &Scene, view: &View, frame: &mut Frame) {
         let (w, h) = (view.width as usize, view.height as usize);
-        let cam = frame.begin(scene, view, (0, view.height));
+        let cam = frame.begin(scene, view, Some(view.height));
+        frame.rows = (0, view.height);
         let share = frame.split.unwrap_or(0.5);
         let split = ((h as f32 * share).round() as usize).clamp(1, h - 1);
         let part = Part {
@@ -288,11 +365,11 @@ mod parallel {
         let (t_top, t_bottom) = std::thread::scope(|s| {
             let other = s.spawn(|| {
                 let t = Instant::now();
-                part.render(helper, (split, h), bottom);
+                part.render(helper, (split, h), bottom, None);
                 t.elapsed().as_secs_f32()
             });
             let t = Instant::now();
-            part.render(work, (0, split), top);
+            part.render(work, (0, split), top, None);
             let mine = t.elapsed().as_secs_f32();
             (mine, other.join().expect("render thread"))
         });
