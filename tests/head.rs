@@ -202,7 +202,7 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
         .iter()
         .filter(|(p, _)| p.x.abs() < 0.3 && p.y > mid_top - 4.0 && p.y < mid_top + 4.0)
         .collect();
-    let highest = |f: &dyn Fn(&[f32; 2]) -> bool| {
+    let highest = |f: &dyn Fn(&[f32; 3]) -> bool| {
         midline
             .iter()
             .filter(|(_, w)| f(w))
@@ -223,6 +223,30 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
     for (p, w) in &texels {
         if p.x.abs() > 28.0 || p.y > mid_top + 3.0 || p.y < mid_bottom - 3.0 {
             assert!(w[0] < 0.05, "red {} at {p}", w[0]);
+        }
+    }
+    // Lip lines cross the lower lip's red about a millimetre apart: count them along a row
+    // 2.5 mm below the line between the lips, from 15 mm left of the midline to 15 mm right.
+    let mut row: Vec<_> = texels
+        .iter()
+        .filter(|(p, w)| w[0] > 0.9 && (p.y - (mid_bottom + mid_top) * 0.5 + 2.5).abs() < 0.15)
+        .filter(|(p, _)| p.x.abs() < 15.0)
+        .map(|(p, w)| (p.x, w[2]))
+        .collect();
+    row.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let crossings = row
+        .windows(2)
+        .filter(|w| w[0].1 < 0.2 && w[1].1 >= 0.2)
+        .count();
+    assert!(
+        (18..=36).contains(&crossings),
+        "{crossings} lip lines in 30 mm ({} texels)",
+        row.len()
+    );
+    // and stop short of the border.
+    for (p, w) in &texels {
+        if p.x.abs() < 3.0 && (p.y > mid_top - 0.5 || p.y < mid_bottom + 0.5) {
+            assert!(w[2] < 0.05, "lip line {} at the border, {p}", w[2]);
         }
     }
 }

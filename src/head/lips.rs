@@ -13,7 +13,9 @@
 //! and dips 1.3 mm between them; the lower lip's is about 8.5 mm at the middle; both narrow to
 //! a point at the corners. The upper lip's surface leans forward, so from the front its red
 //! shows thinner than the lower's, as on a face. Over the upper border runs the white roll, a
-//! pale line of skin.
+//! pale line of skin. Across the red run the lip lines, fine creases about a millimetre apart
+//! from the line between the lips most of the way to the border, fanning out toward the
+//! corners; a flat-coloured red read as painted on (practitioner review of the face close-up).
 
 use super::{Shape, MOUTH_HALF_MM, MOUTH_Y};
 use crate::head::ScalpChart;
@@ -40,6 +42,16 @@ const CORNER_MM: f32 = 2.0;
 /// Width of the white roll over the upper border (mm).
 const ROLL_MM: f32 = 1.2;
 
+/// Lip lines: mean spacing (mm), how far a line's place wanders from even spacing (share of
+/// the spacing), half a line's width (mm), and how far out toward the border they run (share
+/// of the red's height there). How far they lean away from the midline, mm per mm of height,
+/// at the corners. [estimate, from photographs of lips at rest]
+const LINE_SPACING_MM: f32 = 1.1;
+const LINE_JITTER: f32 = 0.35;
+const LINE_HALF_MM: f32 = 0.28;
+const LINE_REACH: f32 = 0.8;
+const LINE_FAN: f32 = 0.35;
+
 /// The lips' map over the face mesh.
 #[derive(Clone, Debug)]
 pub struct LipMap {
@@ -47,8 +59,9 @@ pub struct LipMap {
     pub origin: [f32; 2],
     pub width: usize,
     pub height: usize,
-    /// Per texel: how much of it is vermilion, and how much white roll, 0..=1.
-    pub weights: Vec<[f32; 2]>,
+    /// Per texel: how much of it is vermilion, how much white roll, and how deep in a lip
+    /// line, 0..=1.
+    pub weights: Vec<[f32; 3]>,
     /// Per face-mesh triangle: whether it may reach the map.
     pub tri: Vec<bool>,
 }
@@ -82,8 +95,44 @@ pub(super) fn inside(q: Vec3, s: &Shape) -> (f32, bool) {
     )
 }
 
-/// Vermilion and white-roll coverage at `q` (unscaled head frame), 0..=1 each.
-fn coverage(q: Vec3, s: &Shape) -> [f32; 2] {
+/// A number in 0..1 fixed by `i` (for the lines' irregular places and depths).
+fn hash01(i: i32, salt: u32) -> f32 {
+    let mut h = (i as u32).wrapping_mul(0x9e37_79b9) ^ salt.wrapping_mul(0x85eb_ca6b);
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x2c1b_3c6d);
+    h ^= h >> 12;
+    (h >> 8) as f32 / (1u32 << 24) as f32
+}
+
+/// How deep in a lip line `q` lies (unscaled head frame), 0..=1.
+fn line(q: Vec3, s: &Shape) -> f32 {
+    let dy = q.y - MOUTH_Y;
+    let (upper, lower) = borders(q.x.abs(), s);
+    let height = if dy >= 0.0 { upper } else { lower };
+    if height <= 0.0 {
+        return 0.0;
+    }
+    let half = MOUTH_HALF_MM + CORNER_MM;
+    // Lines fan out: further from the midline they lean outward with height.
+    let x = q.x - dy.abs() * LINE_FAN * q.x / half;
+    let k0 = crate::math::floor_i(x / LINE_SPACING_MM) as i32;
+    let salt = if dy >= 0.0 { 1 } else { 2 };
+    let mut depth: f32 = 0.0;
+    for k in k0 - 1..=k0 + 1 {
+        let at = (k as f32 + 0.5 + LINE_JITTER * (hash01(k, salt) - 0.5)) * LINE_SPACING_MM;
+        let across = 1.0 - smoothstep(0.0, LINE_HALF_MM, (x - at).abs());
+        // Some lines are faint, and each stops short of the border at its own height.
+        let strength = 0.4 + 0.6 * hash01(k, salt + 10);
+        let reach = LINE_REACH * (0.6 + 0.4 * hash01(k, salt + 20));
+        let along = 1.0 - smoothstep(0.5 * reach, reach, dy.abs() / height);
+        depth = depth.max(across * strength * along);
+    }
+    // None at the corners, where the red is a thin point.
+    depth * (1.0 - smoothstep(0.75, 0.95, q.x.abs() / half))
+}
+
+/// Vermilion, white-roll and lip-line coverage at `q` (unscaled head frame), 0..=1 each.
+fn coverage(q: Vec3, s: &Shape) -> [f32; 3] {
     let (inside, upper) = inside(q, s);
     let edge = if upper { EDGE_MM } else { LOWER_EDGE_MM };
     let red = smoothstep(-edge, edge, inside);
@@ -93,7 +142,7 @@ fn coverage(q: Vec3, s: &Shape) -> [f32; 2] {
     } else {
         0.0
     };
-    [red, roll]
+    [red, roll, if red > 0.0 { line(q, s) } else { 0.0 }]
 }
 
 impl LipMap {
@@ -148,7 +197,7 @@ impl LipMap {
         let origin = [lo[0] - 2.0 * TEXEL_MM, lo[1] - 2.0 * TEXEL_MM];
         let width = ((hi[0] - lo[0]) / TEXEL_MM).ceil() as usize + 4;
         let height = ((hi[1] - lo[1]) / TEXEL_MM).ceil() as usize + 4;
-        let mut weights = vec![[0.0; 2]; width * height];
+        let mut weights = vec![[0.0; 3]; width * height];
         for j in 0..height {
             let t = origin[1] + (j as f32 + 0.5) * TEXEL_MM;
             for i in 0..width {
