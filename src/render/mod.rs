@@ -225,14 +225,14 @@ fn render_part(
     };
     let rows = (rows.0 as usize, rows.1 as usize);
     frame.rows = (rows.0 as u32, rows.1 as u32);
+    let layout = part.layout(rows);
     match out {
         None => {
-            part.render(&mut frame.work, rows, &mut frame.rgba, None);
+            part.render(&mut frame.work, rows, layout, &mut frame.rgba, None);
         }
         Some(f) => {
-            let run = part.layout(rows).1.min(rows.1 - rows.0);
-            size_image(&mut frame.rgba, w * run * 4);
-            let last = part.render(&mut frame.work, rows, &mut frame.rgba, Some(f));
+            size_image(&mut frame.rgba, w * layout.1.min(rows.1 - rows.0) * 4);
+            let last = part.render(&mut frame.work, rows, layout, &mut frame.rgba, Some(f));
             frame.rows = (last.0 as u32, last.1 as u32);
             frame.rgba.truncate((last.1 - last.0) * w * 4);
         }
@@ -255,7 +255,7 @@ struct Part<'a> {
 impl Part<'_> {
     /// How frame rows `rows` are banded: rows that strands reach across a band's edge, and
     /// rows of its own each band resolves. Rows of a whole frame up to the band size are one
-    /// band.
+    /// band. (Once a frame: it looks at every projected strand.)
     fn layout(&self, rows: (usize, usize)) -> (usize, usize) {
         let (w, h) = (self.width, self.height);
         if (rows.1 - rows.0) * w <= self.max_band_pixels && rows == (0, h) {
@@ -268,17 +268,18 @@ impl Part<'_> {
         (margin, own)
     }
 
-    /// Renders frame rows `rows` (those rows only) in bands: into `rgba`, or, given a `sink`,
-    /// a run at a time through `rgba` (one run long) to it. Returns the last band's own rows.
+    /// Renders frame rows `rows` (those rows only) in bands laid out as `layout` says: into
+    /// `rgba`, or, given a `sink`, a run at a time through `rgba` (one run long) to it.
+    /// Returns the last band's own rows.
     fn render(
         &self,
         work: &mut Work,
         rows: (usize, usize),
+        (margin, own): (usize, usize),
         rgba: &mut [u8],
         mut sink: Option<RunSink>,
     ) -> (usize, usize) {
         let (w, h) = (self.width, self.height);
-        let (margin, own) = self.layout(rows);
         let mut y = rows.0;
         let mut core = (y, y);
         while y < rows.1 {
@@ -360,16 +361,18 @@ mod parallel {
             // holds more than one band's buffers.
             max_band_pixels: band_pixels(view),
         };
+        // Both parts are runs short of the whole frame, so banded alike.
+        let layout = part.layout((0, split));
         let (top, bottom) = frame.rgba.split_at_mut(split * w * 4);
         let (work, helper) = (&mut frame.work, &mut frame.helper);
         let (t_top, t_bottom) = std::thread::scope(|s| {
             let other = s.spawn(|| {
                 let t = Instant::now();
-                part.render(helper, (split, h), bottom, None);
+                part.render(helper, (split, h), layout, bottom, None);
                 t.elapsed().as_secs_f32()
             });
             let t = Instant::now();
-            part.render(work, (0, split), top, None);
+            part.render(work, (0, split), layout, top, None);
             let mine = t.elapsed().as_secs_f32();
             (mine, other.join().expect("render thread"))
         });
