@@ -3,10 +3,11 @@
 //! It is the only input of the pipeline (`Consultation → Scene → Frame`). Field names are the
 //! kebab-case vocabulary shared by JSON, URL, element attributes and CLI flags (DESIGN §8).
 //! Unknown fields are rejected rather than ignored, so a typo in saved JSON is reported.
-//! JSON is written by serde's `Serialize` and read back by [`read`], natively and in wasm.
+//! JSON is written by [`write`] and read back by [`read`], natively and in wasm.
 
 pub mod read;
 pub mod value;
+pub mod write;
 
 use crate::decimal::Decimal;
 use crate::hair::{HairColour, Hairstyle};
@@ -15,11 +16,9 @@ use crate::look::skin::{Gloss, Undertone};
 use crate::loss::{check, LossError, LossSettings, Preset};
 use crate::plan::Plan;
 use core::fmt;
-use serde::Serialize;
 
 /// Biological head variant: it changes anthropometry (research/domain.md §0).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Default)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Sex {
     #[default]
     Male,
@@ -60,8 +59,7 @@ pub(crate) fn parse_named<T: Copy>(
 }
 
 /// Settings for one client. `Default` is the documented default client.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Consultation {
     /// Seeds every random choice, so the same consultation renders the same bytes.
     pub seed: u64,
@@ -204,7 +202,7 @@ impl Consultation {
     #[cfg(not(target_arch = "wasm32"))]
     #[must_use]
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).expect("a Consultation always serialises")
+        write::consultation(self).to_json()
     }
 }
 

@@ -5,6 +5,7 @@
 //! rejected consultation leaves the last good one in place.
 
 use crate::consultation::value::{ReadError, Value};
+use crate::consultation::write;
 use crate::consultation::Consultation;
 use crate::math::{fnv1a64_from, FNV1A64_START};
 use crate::render::{render_rows_to, Frame, View};
@@ -128,8 +129,8 @@ impl Visualiser {
 
     /// The consultation in force, as a plain object.
     #[wasm_bindgen(getter)]
-    pub fn consultation(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&self.consultation).map_err(|e| JsError::new(&e.to_string()))
+    pub fn consultation(&self) -> JsValue {
+        to_js(&write::consultation(&self.consultation))
     }
 
     /// Renders at `width`×`height` device pixels and puts the frame on the context at (0, 0).
@@ -250,21 +251,20 @@ impl Visualiser {
     }
 
     /// The consultation's cautions (research/domain.md §8): `[{ code, message }]`.
-    pub fn cautions(&self) -> Result<JsValue, JsError> {
-        serde_wasm_bindgen::to_value(&crate::plan::cautions(&self.consultation))
-            .map_err(|e| JsError::new(&e.to_string()))
+    pub fn cautions(&self) -> JsValue {
+        to_js(&write::cautions(&crate::plan::cautions(&self.consultation)))
     }
 
     /// The plan's estimates, labelled as such in the UI: `{ treated-cm2, impressions-total,
     /// impressions-per-session, sessions, hours, touch-up-years }`.
-    pub fn estimate(&self) -> Result<JsValue, JsError> {
+    pub fn estimate(&self) -> JsValue {
         let e = crate::plan::estimate(
             &self.consultation.plan,
             self.consultation.hairstyle,
             &self.scene.head,
             &self.scene.loss,
         );
-        serde_wasm_bindgen::to_value(&e).map_err(|e| JsError::new(&e.to_string()))
+        to_js(&write::estimate(&e))
     }
 
     /// Triangles in the scene (shown by the benchmark page).
@@ -274,84 +274,83 @@ impl Visualiser {
     }
 }
 
-/// Every preset for a picker: `{ name, label, female, next }` in display order.
-#[wasm_bindgen]
-pub fn presets() -> Result<JsValue, JsError> {
-    #[derive(serde::Serialize)]
-    struct Info {
-        name: &'static str,
-        label: String,
-        female: bool,
-        next: Option<&'static str>,
-    }
-    let list: Vec<Info> = crate::loss::preset::ALL
-        .iter()
-        .map(|(p, name)| Info {
-            name,
-            label: p.label(),
-            female: p.is_female_pattern(),
-            next: p.next_stage().map(|n| n.name()),
-        })
-        .collect();
-    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+/// `{ name, label }` for a picker's option.
+fn option(name: &str, label: String) -> Vec<(String, Value)> {
+    vec![
+        ("name".into(), Value::Str(name.into())),
+        ("label".into(), Value::Str(label)),
+    ]
 }
 
-/// One option of a picker.
-#[derive(serde::Serialize)]
-struct Option_ {
-    name: &'static str,
-    label: &'static str,
+/// Every preset for a picker: `{ name, label, female, next }` in display order.
+#[wasm_bindgen]
+pub fn presets() -> JsValue {
+    let all = crate::loss::preset::ALL.iter().map(|(p, name)| {
+        let mut o = option(name, p.label());
+        let next = p.next_stage().map(|n| Value::Str(n.name().into()));
+        o.push(("female".into(), Value::Bool(p.is_female_pattern())));
+        o.push(("next".into(), next.unwrap_or(Value::Null)));
+        Value::Map(o)
+    });
+    to_js(&Value::Seq(all.collect()))
 }
 
 /// A picker's options as `[{ name, label }]`. Takes a list, not an iterator: generic, it was
 /// compiled once per picker (1.3 KB of wasm).
-fn options(list: Vec<Option_>) -> Result<JsValue, JsError> {
-    serde_wasm_bindgen::to_value(&list).map_err(|e| JsError::new(&e.to_string()))
+fn options(list: Vec<(&'static str, &'static str)>) -> JsValue {
+    let all = list
+        .into_iter()
+        .map(|(n, l)| Value::Map(option(n, l.into())));
+    to_js(&Value::Seq(all.collect()))
 }
 
 /// Every hairstyle for a picker: `[{ name, label }]`.
 #[wasm_bindgen]
-pub fn hairstyles() -> Result<JsValue, JsError> {
+pub fn hairstyles() -> JsValue {
     let all = crate::hair::Hairstyle::ALL.iter();
-    options(
-        all.map(|h| Option_ {
-            name: h.name(),
-            label: h.label(),
-        })
-        .collect(),
-    )
+    options(all.map(|h| (h.name(), h.label())).collect())
 }
 
 /// Every natural hair colour for a picker: `[{ name, label }]`.
 #[wasm_bindgen(js_name = hairColours)]
-pub fn hair_colours() -> Result<JsValue, JsError> {
+pub fn hair_colours() -> JsValue {
     let all = crate::hair::HairColour::ALL.iter();
-    options(
-        all.map(|h| Option_ {
-            name: h.name(),
-            label: h.label(),
-        })
-        .collect(),
-    )
+    options(all.map(|h| (h.name(), h.label())).collect())
 }
 
 /// Every lighting preset for a picker: `[{ name, label }]`.
 #[wasm_bindgen]
-pub fn lightings() -> Result<JsValue, JsError> {
+pub fn lightings() -> JsValue {
     let all = crate::look::light::LightingPreset::ALL.iter();
-    options(
-        all.map(|p| Option_ {
-            name: p.name(),
-            label: p.label(),
-        })
-        .collect(),
-    )
+    options(all.map(|p| (p.name(), p.label())).collect())
 }
 
 /// Panics on purpose, so the end-to-end test can prove a panic becomes a visible error state.
 #[wasm_bindgen(js_name = debugPanic)]
 pub fn debug_panic() {
     panic!("debugPanic called: deliberate panic to exercise the error state");
+}
+
+/// A tree as a JavaScript value: objects keep their field order. Whole numbers become
+/// numbers, exact below 2⁵³; a consultation from JavaScript has no larger seed, since `read`
+/// takes numbers as f64.
+fn to_js(v: &Value) -> JsValue {
+    match v {
+        Value::Null => JsValue::NULL,
+        Value::Bool(b) => JsValue::from_bool(*b),
+        Value::Num(x) => JsValue::from_f64(*x),
+        Value::Int(n) => JsValue::from_f64(*n as f64),
+        Value::Str(s) => JsValue::from_str(s),
+        Value::Seq(items) => items.iter().map(to_js).collect::<js_sys::Array>().into(),
+        Value::Map(fields) => {
+            let o = js_sys::Object::new();
+            for (k, v) in fields {
+                // Setting a data property on a fresh plain object cannot throw.
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str(k), &to_js(v));
+            }
+            o.into()
+        }
+    }
 }
 
 // Reading a consultation from JavaScript: the object becomes a `Value` tree, read by the

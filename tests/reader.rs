@@ -1,10 +1,10 @@
-//! One vocabulary (DESIGN §8): the reader accepts exactly the names the `Serialize` side
-//! writes, and reads back everything it wrote.
+//! One vocabulary (DESIGN §8): the reader accepts exactly the names the writer writes, and
+//! reads back everything it wrote, as a tree and through JSON text.
 #![cfg(not(target_arch = "wasm32"))]
 
-use serde_json::{json, Value as Json};
-use smp_visualiser::consultation::read;
+use smp_visualiser::consultation::value::{ReadError, Value};
 use smp_visualiser::consultation::Sex;
+use smp_visualiser::consultation::{read, write};
 use smp_visualiser::hair::{HairColour, Hairstyle};
 use smp_visualiser::look::light::LightingPreset;
 use smp_visualiser::look::skin::{Gloss, Undertone};
@@ -69,34 +69,52 @@ fn everything_set() -> Consultation {
     }
 }
 
-fn read_json(v: &Json) -> Result<Consultation, smp_visualiser::consultation::value::ReadError> {
-    read::consultation(&v.clone().into())
+fn read_tree(v: &Value) -> Result<Consultation, ReadError> {
+    read::consultation(v)
 }
 
 #[test]
-fn reads_back_everything_serialize_writes() {
+fn reads_back_everything_the_writer_writes() {
     let c = everything_set();
     let defaults = Consultation::default();
     assert_ne!(c.plan, defaults.plan);
     assert_ne!(c.loss, defaults.loss);
-    let written = serde_json::to_value(&c).unwrap();
-    assert_eq!(read_json(&written).unwrap(), c);
+    let written = write::consultation(&c);
+    assert_eq!(read_tree(&written).unwrap(), c);
     // Through text too, as the CLI reads a file (validation aside: fresh with years on).
-    let text = serde_json::to_string(&c).unwrap();
-    let parsed: Json = serde_json::from_str(&text).unwrap();
-    assert_eq!(read_json(&parsed).unwrap(), c);
+    let text = written.to_json();
+    let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(read_tree(&parsed.into()).unwrap(), c);
+    // And as the browser hands it back: every number an f64 (the seed below 2⁵³ there).
+    let browser = Consultation {
+        seed: (1 << 53) - 1,
+        ..c.clone()
+    };
+    let as_js = numbers_as_f64(write::consultation(&browser));
+    assert_eq!(read_tree(&as_js).unwrap(), browser);
+    assert!(text.contains("\"dot-mm\": 0.2,"), "{text}");
+}
+
+/// The tree JavaScript would give for `v`: no integers, only f64.
+fn numbers_as_f64(v: Value) -> Value {
+    match v {
+        Value::Int(n) => Value::Num(n as f64),
+        Value::Seq(items) => Value::Seq(items.into_iter().map(numbers_as_f64).collect()),
+        Value::Map(m) => Value::Map(m.into_iter().map(|(k, v)| (k, numbers_as_f64(v))).collect()),
+        v => v,
+    }
 }
 
 /// `{a: {b: inner}}` for the path `[a, b]`.
-fn nest(path: &[String], inner: Json) -> Json {
+fn nest(path: &[String], inner: Value) -> Value {
     path.iter()
         .rev()
-        .fold(inner, |v, key| json!({ key.as_str(): v }))
+        .fold(inner, |v, key| Value::Map(vec![(key.clone(), v)]))
 }
 
 /// Every object in `v` with its path.
-fn objects(v: &Json, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, Json)>) {
-    if let Json::Object(m) = v {
+fn objects(v: &Value, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, Value)>) {
+    if let Value::Map(m) = v {
         out.push((path.clone(), v.clone()));
         for (k, child) in m {
             path.push(k.clone());
@@ -107,8 +125,8 @@ fn objects(v: &Json, path: &mut Vec<String>, out: &mut Vec<(Vec<String>, Json)>)
 }
 
 #[test]
-fn every_key_serialize_writes_is_accepted_and_listed() {
-    let written = serde_json::to_value(everything_set()).unwrap();
+fn every_key_the_writer_writes_is_accepted_and_listed() {
+    let written = write::consultation(&everything_set());
     let mut found = Vec::new();
     objects(&written, &mut Vec::new(), &mut found);
     assert_eq!(
@@ -117,16 +135,17 @@ fn every_key_serialize_writes_is_accepted_and_listed() {
         "consultation, plan, mistakes, loss, areata, fut, fue"
     );
     for (path, object) in found {
-        let Json::Object(m) = &object else {
+        let Value::Map(m) = &object else {
             unreachable!()
         };
-        let mut keys: Vec<&str> = m.keys().map(String::as_str).collect();
+        let mut keys: Vec<&str> = m.iter().map(|(k, _)| k.as_str()).collect();
         for (k, v) in m {
-            let one = nest(&path, json!({ k.as_str(): v }));
-            assert!(read_json(&one).is_ok(), "{}.{k} rejected", path.join("."));
+            let one = nest(&path, Value::Map(vec![(k.clone(), v.clone())]));
+            assert!(read_tree(&one).is_ok(), "{}.{k} rejected", path.join("."));
         }
         // An unknown name at this level lists exactly the names written there.
-        let e = read_json(&nest(&path, json!({ "no-such-field": 1 }))).unwrap_err();
+        let unknown = Value::Map(vec![("no-such-field".into(), Value::Int(1))]);
+        let e = read_tree(&nest(&path, unknown)).unwrap_err();
         assert_eq!(e.path, path.join("."));
         let listed = e.message.split_once("expected one of ").unwrap().1;
         let mut listed: Vec<&str> = listed.split(", ").map(|n| n.trim_matches('`')).collect();
@@ -137,22 +156,63 @@ fn every_key_serialize_writes_is_accepted_and_listed() {
 }
 
 #[test]
-fn every_enum_name_is_the_one_serialize_writes() {
-    fn same<T: serde::Serialize + Copy>(all: &[T], name: fn(T) -> &'static str) {
-        for &v in all {
-            assert_eq!(serde_json::to_value(v).unwrap(), json!(name(v)));
-        }
+fn every_enum_and_preset_name_reads_back() {
+    let d = Consultation::default();
+    let mut seen = 0;
+    let mut check = |c: Consultation| {
+        assert_eq!(read_tree(&write::consultation(&c)).unwrap(), c);
+        seen += 1;
+    };
+    for sex in Sex::ALL {
+        check(Consultation { sex, ..d.clone() });
     }
-    same(&Sex::ALL, Sex::name);
-    same(&Undertone::ALL, Undertone::name);
-    same(&Gloss::ALL, Gloss::name);
-    same(&LightingPreset::ALL, LightingPreset::name);
-    same(&Hairstyle::ALL, Hairstyle::name);
-    same(&HairColour::ALL, HairColour::name);
-    same(&Coverage::ALL, Coverage::name);
-    same(&HairlineStyle::ALL, HairlineStyle::name);
-    same(&TempleProfile::ALL, TempleProfile::name);
-    for (p, name) in smp_visualiser::loss::preset::ALL {
-        assert_eq!(serde_json::to_value(p).unwrap(), json!(name));
+    for undertone in Undertone::ALL {
+        check(Consultation {
+            undertone,
+            ..d.clone()
+        });
     }
+    for gloss in Gloss::ALL {
+        check(Consultation { gloss, ..d.clone() });
+    }
+    for lighting in LightingPreset::ALL {
+        check(Consultation {
+            lighting,
+            ..d.clone()
+        });
+    }
+    for hairstyle in Hairstyle::ALL {
+        check(Consultation {
+            hairstyle,
+            ..d.clone()
+        });
+    }
+    for hair_colour in HairColour::ALL {
+        check(Consultation {
+            hair_colour,
+            ..d.clone()
+        });
+    }
+    for (preset, _) in smp_visualiser::loss::preset::ALL {
+        check(Consultation {
+            preset,
+            ..d.clone()
+        });
+    }
+    let plans = Coverage::ALL.iter().map(|&coverage| Plan {
+        coverage,
+        ..d.plan.clone()
+    });
+    let plans = plans.chain(HairlineStyle::ALL.iter().map(|&hairline_style| Plan {
+        hairline_style,
+        ..d.plan.clone()
+    }));
+    let plans = plans.chain(TempleProfile::ALL.iter().map(|&temple| Plan {
+        temple,
+        ..d.plan.clone()
+    }));
+    for plan in plans.collect::<Vec<_>>() {
+        check(Consultation { plan, ..d.clone() });
+    }
+    assert!(seen > 40, "{seen}");
 }

@@ -2,8 +2,8 @@
 //! URL's object and the element's, natively and in the browser.
 //!
 //! Each struct starts from its defaults, so a missing field keeps its default; a name not in
-//! its table is rejected, listing the table. The tables are the kebab-case names the
-//! `Serialize` side writes (DESIGN §8); the tests below hold the two to each other.
+//! its table is rejected, listing the table. The tables are the kebab-case names
+//! [`super::write`] writes (DESIGN §8); `tests/reader.rs` holds the two to each other.
 
 use super::value::{ReadError, Value};
 use super::{Consultation, Sex};

@@ -12,30 +12,22 @@ pub mod lashes;
 pub mod long;
 
 pub use follicles::{grow, grow_from, Hair, Units};
-use serde::Serialize;
 
 /// Hairstyles the client will actually wear (DESIGN §8 names).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Hairstyle {
     /// Razor shaved: cut shafts at the skin and the shadow of shafts under it.
     Razor,
     /// One day after a razor shave (0.35 mm), the default (§9 row 10).
     #[default]
-    #[serde(rename = "stubble-1d")]
     Stubble1d,
-    #[serde(rename = "stubble-2d")]
     Stubble2d,
-    #[serde(rename = "stubble-3d")]
     Stubble3d,
     /// Clipper without a guard (0.5–1 mm).
-    #[serde(rename = "clipper-0")]
     Clipper0,
     /// #1 guard, 3 mm.
-    #[serde(rename = "clipper-1")]
     Clipper1,
     /// #2 guard, 6 mm.
-    #[serde(rename = "clipper-2")]
     Clipper2,
     /// Long hair combed away from a centre part (the female presets): the scalp shows along
     /// the part and wherever the hair is too thin to cover it.
@@ -111,8 +103,7 @@ impl Hairstyle {
 }
 
 /// Natural hair colour (domain.md §9 row 11: black → blond, default dark brown).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum HairColour {
     Black,
     #[default]

@@ -10,7 +10,6 @@
 use crate::math::normalize_or;
 use core::fmt;
 use glam::Vec3;
-use serde::Serialize;
 
 /// One directional light. `dir` points from the surface toward the light.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -58,8 +57,7 @@ pub struct Lighting {
 }
 
 /// The lighting presets, named as in DESIGN §8.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum LightingPreset {
     #[default]
     Clinic,

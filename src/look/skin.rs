@@ -6,7 +6,6 @@
 use crate::math::{hex_to_linear, linear_to_srgb, srgb_to_linear};
 use crate::scene::Surface;
 use glam::Vec3;
-use serde::Serialize;
 
 /// What anything dark seen through the epidermis takes from each channel, relative to the
 /// luminance it takes: more red than blue, the skin above scattering blue back (§4.4 "grey-
@@ -25,8 +24,7 @@ pub const THROUGH_SKIN: Vec3 = Vec3::new(1.126, 0.994, 0.675);
 pub const BEARD_CAST: Vec3 = Vec3::new(1.04, 1.02, 0.69);
 
 /// Skin undertone (§6.3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Undertone {
     /// Pink, red or bluish.
     Cool,
@@ -50,8 +48,7 @@ impl Undertone {
 }
 
 /// How oily the scalp is (§7.3 table).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Gloss {
     /// Dry: GGX roughness 0.55–0.65.
     Matte,

@@ -23,11 +23,9 @@ pub use native::HairlineShape;
 use noise::EdgeNoise;
 pub use patches::{Areata, FueScars, FutScar};
 pub use preset::Preset;
-use serde::Serialize;
 
 /// The user-settable parts of a loss pattern beyond the preset's name.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct LossSettings {
     /// Width of the density ramp at pattern edges (mm; domain.md §9 row 7: 15, 5–30).
     pub edge_mm: f32,

@@ -6,11 +6,9 @@ use super::preset::Preset;
 use super::{check, ramp, Ctx, LossError, LossSettings};
 use crate::head::{Head, ScalpPoint};
 use crate::math::{sin_cos, Rng};
-use serde::Serialize;
 
 /// Alopecia areata: round or oval, sharply bounded "coin-sized" patches (§3.2: 1–4 cm).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Areata {
     pub count: u32,
     /// Mean patch diameter; each patch varies ±30 % (mm).
@@ -27,8 +25,7 @@ impl Default for Areata {
 }
 
 /// FUT strip scar across the occiput (§3.3 modelling defaults).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FutScar {
     /// Along the scalp, ear toward ear (18–25 cm typical).
     pub length_mm: f32,
@@ -49,8 +46,7 @@ impl Default for FutScar {
 }
 
 /// FUE punch scars: a blue-noise scatter over the donor band (§3.4 modelling default).
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FueScars {
     /// One per graft (1,500–4,000 per session typical).
     pub count: u32,

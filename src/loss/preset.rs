@@ -219,12 +219,6 @@ impl FromStr for Preset {
     }
 }
 
-impl serde::Serialize for Preset {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.name())
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

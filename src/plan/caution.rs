@@ -4,10 +4,9 @@
 use crate::consultation::{Consultation, Sex};
 use crate::hair::{HairColour, Hairstyle};
 use crate::loss::Preset;
-use serde::Serialize;
 
 /// One caution: a stable code for software, a sentence for the client and practitioner.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Caution {
     pub code: &'static str,
     pub message: String,

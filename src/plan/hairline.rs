@@ -7,11 +7,9 @@
 //! line at about 10 % density (§5.5).
 
 use crate::loss::HairlineShape;
-use serde::Serialize;
 
 /// Hairline styles an SMP practitioner draws.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum HairlineStyle {
     /// A soft ramp of about 5 mm: the usual choice.
     #[default]
@@ -27,8 +25,7 @@ pub enum HairlineStyle {
 }
 
 /// The temple and side profile.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum TempleProfile {
     Soft,
     #[default]

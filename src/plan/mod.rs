@@ -20,11 +20,9 @@ use crate::head::Head;
 use crate::loss::{check, LossError, LossField, LossSettings, Preset};
 use crate::math::{normalize_or, sin_cos, Rng};
 use glam::Vec3;
-use serde::Serialize;
 
 /// What the practitioner sets.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     /// Final impressions per cm² (§9 row 15: 75; 20–120, above 110 a "helmet").
     pub density_per_cm2: f32,
@@ -47,8 +45,7 @@ pub struct Plan {
 }
 
 /// Treatment mistakes to show (research/domain.md §5.5).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Mistakes {
     /// Needle too deep: blown-out, blurred, oversized dots with a blue cast on light skin.
     pub too_deep: bool,
@@ -70,8 +67,7 @@ pub const TOO_DARK_K: f32 = 0.95;
 pub const TOO_LOW_MM: f32 = 50.0;
 
 /// Which part of the planned full head gets impressions.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Coverage {
     /// Bald and thinning skin, in proportion to the hair missing, so SMP blends into the
     /// remaining hair (§5.6).
@@ -246,8 +242,7 @@ pub const PAIR_MM: (f32, f32) = (0.25, 0.35);
 pub const PAIR_SIZE: f32 = 0.8;
 
 /// Estimates for the consultation, in real units. They are estimates, and say so in the UI.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Estimate {
     pub treated_cm2: f32,
     pub impressions_total: u32,
