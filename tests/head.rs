@@ -250,3 +250,35 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
         }
     }
 }
+
+/// The body mesh's top at `x` (mm out from the midline), over a slice 30 mm either side of
+/// the neck's plane.
+fn shoulder_top(h: &Head, x: f32) -> f32 {
+    let body = h.meshes.last().unwrap();
+    body.positions
+        .iter()
+        .filter(|p| (p.x - x).abs() < 3.0 && (p.z + 20.0).abs() < 30.0)
+        .map(|p| p.y)
+        .fold(f32::MIN, f32::max)
+}
+
+/// Shoulders at a human height, so the neck is not a mannequin's column: halfway out to
+/// the acromion (x = 100 mm) the trapezius lies 16–19 cm below the ear canals, and the
+/// shoulder's top near the acromion (x = 170 mm) 18.5–22.5 cm (adult male stature tables:
+/// tragion about 163 cm, acromion about 144 cm, the neck's base at the side about 150 cm).
+/// [estimate] Before, the top sat 20.2 cm down halfway out (16.7 now) and the neck read 3–4 cm
+/// long.
+#[test]
+fn shoulders_stand_at_a_human_height_below_the_ears() {
+    let h = head(Sex::Male, 1.0);
+    assert!(matches!(
+        h.parts.last(),
+        Some(smp_visualiser::head::Part::Body)
+    ));
+    let (mid, acromion) = (shoulder_top(&h, 100.0), shoulder_top(&h, 170.0));
+    assert!((-190.0..=-160.0).contains(&mid), "halfway out: {mid} mm");
+    assert!(
+        (-225.0..=-185.0).contains(&acromion),
+        "acromion: {acromion} mm"
+    );
+}

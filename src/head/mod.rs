@@ -322,15 +322,36 @@ const HEAD_BOTTOM_Y: f32 = -135.0;
 /// (practitioner reviews, stops 10 and 11).
 const THROAT_DROP: f32 = 15.0;
 const THROAT_Z: (f32, f32) = (20.0, 45.0);
-/// The shoulders, in both meshes' fields so the neck flares into them the same way.
+/// The shoulders, in both meshes' fields so the neck flares into them the same way: a broad
+/// dome (biacromial breadth about 40 cm) with the trapezius sloping down from the neck's
+/// sides to the acromion. The dome's top sat 3 cm lower and blended over 60 mm: the neck
+/// stood as a long column on bottle shoulders (front, side and back views, stop 25).
 fn shoulders(p: Vec3) -> f32 {
-    ellipsoid(
+    let mut d = ellipsoid(
         p,
         Vec3::new(0.0, -260.0, -20.0),
-        Vec3::new(175.0, 70.0, 95.0),
-    )
+        Vec3::new(200.0, 100.0, 100.0),
+    );
+    for sx in [-1.0, 1.0] {
+        let trapezius = cone_capsule(
+            p,
+            mirror(TRAPEZIUS_NECK, sx),
+            mirror(TRAPEZIUS_END, sx),
+            14.0,
+            18.0,
+        );
+        d = smooth_union(d, trapezius, 30.0);
+    }
+    d
 }
-const SHOULDER_BLEND: f32 = 60.0;
+/// The trapezius' ridge (unscaled mm, mirrored in x). It starts well below the head mesh's
+/// cut ([`HEAD_BOTTOM_Y`]): started 4 cm higher, its blend bulged the neck where the head
+/// mesh's rays meet it edge-on, drawn as streaks and saw-teeth down the neck.
+const TRAPEZIUS_NECK: Vec3 = Vec3::new(45.0, -175.0, -34.0);
+const TRAPEZIUS_END: Vec3 = Vec3::new(130.0, -200.0, -30.0);
+/// How broadly the neck flares into the shoulders (mm): enough to round the junction, little
+/// enough that the flare starts below the head mesh's cut.
+const SHOULDER_BLEND: f32 = 30.0;
 /// How much thinner the body's neck is than the head's (mm).
 const BODY_INSET: f32 = 0.3;
 /// Centre of the body mesh's rays (unscaled mm).
