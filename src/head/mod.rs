@@ -326,6 +326,7 @@ const THROAT_Z: (f32, f32) = (20.0, 45.0);
 /// dome (biacromial breadth about 40 cm) with the trapezius sloping down from the neck's
 /// sides to the acromion. The dome's top sat 3 cm lower and blended over 60 mm: the neck
 /// stood as a long column on bottle shoulders (front, side and back views, stop 25).
+#[inline(never)]
 fn shoulders(p: Vec3) -> f32 {
     let mut d = ellipsoid(
         p,
@@ -361,6 +362,9 @@ const BODY_CENTRE: Vec3 = Vec3::new(0.0, -240.0, -12.0);
 /// rays from the head's centre meet the shoulders edge-on and streak, so the head mesh is cut
 /// off above them. Its neck is [`BODY_INSET`] thinner than the head's, so where the two overlap the
 /// head mesh wins without a visible step.
+/// Not inlined, nor is [`shoulders`]: with the trapezius, LLVM copied the body's field into
+/// [`Head::build`], 6 KB more of wasm.
+#[inline(never)]
 fn body_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
     smooth_union(neck(p, s, BODY_INSET), shoulders(p), SHOULDER_BLEND).max(p.y - BODY_TOP_Y)
