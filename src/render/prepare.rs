@@ -102,8 +102,8 @@ pub const GLINT: u8 = 1;
 /// tests a pixel by its triangle instead of interpolating (a tenth of the shadow pass).
 pub const SHADOW: u8 = 2;
 
-/// Per-vertex working space: for [`spread_split`], the occludable share and its neighbours'
-/// sum and count; for the triangles' flags, each vertex's.
+/// Per-vertex working space: for [`spread_split`], the occludable share, the whole light,
+/// and their neighbours' sum and count; for the triangles' flags, each vertex's.
 #[derive(Clone, Debug, Default)]
 struct Split {
     share: Vec<Vec3>,
@@ -125,9 +125,10 @@ const SPLIT_ROUNDS: usize = 2;
 /// A vertex whose share stands this far from its neighbours' mean (any channel) starts to
 /// take the mean, and from the second figure on takes it fully.
 const OUTLIER: (f32, f32) = (0.05, 0.2);
-/// The same for a vertex's whole diffuse light, as a share of its own and its neighbours'
-/// (|mean − own| / (mean + own)): 0.1 is a vertex 22 % off its neighbours' mean.
+/// Rounds of the same filter on a vertex's whole diffuse light.
 const TOTAL_ROUNDS: usize = 2;
+/// Its thresholds, on |mean − own| / (mean + own + 0.02): from 0.1, a vertex 22 % above its
+/// neighbours' mean or 18 % below it, it starts to take the mean.
 const TOTAL_OUTLIER: (f32, f32) = (0.1, 0.3);
 
 /// Evens out, where it stands out from its mesh neighbours', the share of a vertex's diffuse
@@ -144,9 +145,10 @@ const TOTAL_OUTLIER: (f32, f32) = (0.1, 0.3);
 /// The light itself: a key meeting the face nearly edge-on (the downlight on a forward-facing
 /// eye socket) lights it by small turns of the normal, which the socket's folds swing more
 /// from one 2 mm vertex to the next than the mesh can follow; drawn between them, the
-/// socket showed 5 mm squares and steps of light and dark, even with the shadow map off
-/// (face view, zoom 2.5, stop 25). Evened out, it costs the lip line and nostrils a little of
-/// their dark under a shadow-casting key.
+/// socket showed 5 mm squares and steps of light and dark, even with the shadow map's lookup
+/// switched off (face view, zoom 2.5, stop 25). Evened out, it costs the lip line and nostrils
+/// a little of their dark. Like the share, only under a shadow-casting key (sun, downlight,
+/// warm home): the others light the face from the front, where the steps did not show.
 fn spread_split(triangles: &[[u32; 3]], base: &mut [Vec3], shadowable: &mut [Vec3], s: &mut Split) {
     let n = base.len();
     s.share.clear();
