@@ -32,6 +32,10 @@ pub struct DirLight {
     /// scattering (a little, more in red) plus the source's size (a softbox's light reaches
     /// round the head, the sun's stops at the terminator).
     pub wrap: Vec3,
+    /// Whether the wrap eases into the terminator (skin's own scattering under a small
+    /// source, see `render::shade::eased_wrap`) rather than running linearly to it (a large
+    /// source's light reaching round).
+    pub eased: bool,
     /// Whether the source is small enough to draw skin's sharp lobe as a glint (0 or 1):
     /// a softbox or a lampshade blurs it into the broad highlight.
     pub glint: f32,
@@ -160,6 +164,7 @@ fn key(dir: Vec3, tint: Vec3, power: f32, specular: f32) -> DirLight {
         shadow: 0.0,
         spread: 0.0,
         wrap: SOFT_WRAP,
+        eased: false,
         glint: 0.0,
     }
 }
@@ -181,6 +186,7 @@ impl DirLight {
     pub fn hard(self) -> Self {
         Self {
             wrap: HARD_WRAP,
+            eased: true,
             glint: 1.0,
             ..self
         }
@@ -266,6 +272,7 @@ impl Lighting {
                     // Frontal, so its terminator is the outline: hard, it drew the outline
                     // as a black line.
                     wrap: SOFT_WRAP,
+                    eased: false,
                     glint: 1.0,
                 }],
                 sky: Vec3::splat(0.04),

@@ -209,8 +209,15 @@ pub fn irradiance_split(
     for (k, key) in light.keys.iter().enumerate() {
         let l = if key.from_camera { v } else { key.dir };
         let ndl = n.dot(l);
-        let wrap_scale = Vec3::ONE / (Vec3::ONE + key.wrap);
-        let wrapped = ((Vec3::splat(ndl) + key.wrap) * wrap_scale).max(Vec3::ZERO);
+        // The cosine term, and (where the key faces the skin) the wrap's share of it.
+        let (wrapped, beyond) = if key.eased {
+            let w = eased_wrap(ndl, key.wrap);
+            (w, w - Vec3::splat(ndl.max(0.0)))
+        } else {
+            let wrap_scale = Vec3::ONE / (Vec3::ONE + key.wrap);
+            let w = ((Vec3::splat(ndl) + key.wrap) * wrap_scale).max(Vec3::ZERO);
+            (w, key.wrap * wrap_scale)
+        };
         // Keys are shadowed by the face itself through baked visibility too, softly.
         let lit = key.color * wrapped * (0.35 + 0.65 * open);
         if caster == Some(k) && ndl > 0.0 {
@@ -220,8 +227,7 @@ pub fn irradiance_split(
             // least sure where the surface runs along the light).
             let floor = SHADOW_FLOOR * smoothstep(0.0, 0.3, ndl);
             let turned = key.color
-                * ((wrap_scale * (Vec3::splat(ndl) + key.wrap * floor))
-                    * (key.shadow * (0.35 + 0.65 * open)));
+                * ((wrapped - beyond * (1.0 - floor)) * (key.shadow * (0.35 + 0.65 * open)));
             shadowable += turned;
             diffuse += lit - turned;
         } else {
@@ -229,6 +235,27 @@ pub fn irradiance_split(
         }
     }
     (diffuse, shadowable)
+}
+
+/// Skin's own wrap past the terminator under a small source, per channel: plain Lambert
+/// where the cosine `x` is at least the wrap `w`, easing to nothing at `−w` as `(x + w)² / 4w`
+/// (equal in value and slope at both ends). The linear wrap `(x + w) / (1 + w)` stops at
+/// `−w` with a kink, and in the band where only red still wraps it drew a saturated red
+/// fringe: under the downlight, whose light runs along the sides of the face, the fringes
+/// outlined every slight bulge of cheek and jaw as a patch (review, stop 26). There the
+/// eased form lets under a tenth as much red through.
+#[must_use]
+fn eased_wrap(x: f32, w: Vec3) -> Vec3 {
+    let ease = |w: f32| {
+        if x >= w {
+            x
+        } else if x > -w {
+            (x + w) * (x + w) / (4.0 * w)
+        } else {
+            0.0
+        }
+    };
+    Vec3::new(ease(w.x), ease(w.y), ease(w.z))
 }
 
 /// The specular layer at `pt` (over pigment and hair shadows: shine washes them out).
@@ -393,3 +420,40 @@ fn key_lobes(
 /// The most a rough, skin-like surface reflects of its surroundings at grazing view (Fresnel
 /// 1 is for a mirror; roughness-limited Schlick with roughness about 0.6).
 const GRAZING_FRESNEL: f32 = 0.2;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::look::light::HARD_WRAP;
+
+    #[test]
+    fn the_eased_wrap_is_smooth_and_dims_the_red_fringe() {
+        let w = HARD_WRAP;
+        let at = |x: f32| eased_wrap(x, w);
+        // Plain Lambert once the skin faces the key past the wrap; nothing beyond −w.
+        assert_eq!(at(0.5), Vec3::splat(0.5));
+        assert_eq!(at(-0.2), Vec3::ZERO);
+        // Continuous in value and slope at ±w (finite differences, per channel).
+        let h = 1e-3;
+        for (c, wc) in [w.x, w.y, w.z].into_iter().enumerate() {
+            for edge in [-wc, wc] {
+                let (lo, hi) = (at(edge - h)[c], at(edge + h)[c]);
+                assert!(
+                    (hi - lo).abs() < 3.0 * h,
+                    "value jumps at {edge}: {lo} {hi}"
+                );
+                let slope = |x: f32| (at(x + h)[c] - at(x - h)[c]) / (2.0 * h);
+                let (s0, s1) = (slope(edge - 2.0 * h), slope(edge + 2.0 * h));
+                assert!((s1 - s0).abs() < 0.05, "slope jumps at {edge}: {s0} {s1}");
+            }
+        }
+        // Where only red still wraps, a tenth of the linear wrap's red or less.
+        let x = -0.5 * (w.x + w.y);
+        let linear = (x + w.x) / (1.0 + w.x);
+        assert!(
+            at(x).y == 0.0 && at(x).x > 0.0 && at(x).x < 0.12 * linear,
+            "{}",
+            at(x)
+        );
+    }
+}
