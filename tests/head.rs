@@ -202,7 +202,7 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
         .iter()
         .filter(|(p, _)| p.x.abs() < 0.3 && p.y > mid_top - 4.0 && p.y < mid_top + 4.0)
         .collect();
-    let highest = |f: &dyn Fn(&[f32; 3]) -> bool| {
+    let highest = |f: &dyn Fn(&[f32; 4]) -> bool| {
         midline
             .iter()
             .filter(|(_, w)| f(w))
@@ -248,6 +248,33 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
         if p.x.abs() < 3.0 && (p.y > mid_top - 0.5 || p.y < mid_bottom + 0.5) {
             assert!(w[2] < 0.05, "lip line {} at the border, {p}", w[2]);
         }
+    }
+    // The lips meet in a dark line, under 1.2 mm tall, from corner to corner inside the red
+    // and not past the corners' last couple of millimetres.
+    for x in (-20..=20).step_by(4) {
+        let ys: Vec<f32> = texels
+            .iter()
+            .filter(|(p, w)| (p.x - x as f32).abs() < 0.3 && w[3] > 0.5)
+            .map(|(p, _)| p.y)
+            .collect();
+        let (lo, hi) = ys
+            .iter()
+            .fold((f32::MAX, f32::MIN), |(lo, hi), &y| (lo.min(y), hi.max(y)));
+        assert!(
+            !ys.is_empty() && hi - lo < 1.2,
+            "meeting line at {x}: {lo}..{hi}"
+        );
+        assert!(
+            lo > mid_bottom + 3.0 && hi < mid_top - 3.0,
+            "meeting line at {x}: {lo}..{hi}"
+        );
+    }
+    for (p, w) in &texels {
+        assert!(
+            w[3] < 0.05 || (p.x.abs() < hi + 2.0 && p.y < mid_top && p.y > mid_bottom),
+            "meeting line {} at {p}",
+            w[3]
+        );
     }
 }
 

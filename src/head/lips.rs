@@ -39,6 +39,15 @@ const BOW_DIP_MM: f32 = 1.3;
 /// too thin there to see, and the slit ran on past the lips as a bare crease.
 const CORNER_MM: f32 = 2.0;
 
+/// Where the lips meet: half the dark line's width at the middle (mm), and how far past the
+/// slit's end it reaches as the corner's small shadow. Light hardly gets into the closed
+/// crease, so it shows dark under any light. Drawn by the geometry alone, its 2 mm notch lay
+/// between the mesh's vertices: under the downlight, whose diffuse light is evened out where a
+/// vertex stands out from its neighbours, the lips met without a line (review, stop 26).
+/// [estimate, from photographs of lips at rest]
+const MEET_HALF_MM: f32 = 0.45;
+const MEET_PAST_MM: f32 = 1.5;
+
 /// Width of the white roll over the upper border (mm).
 const ROLL_MM: f32 = 1.2;
 
@@ -59,9 +68,9 @@ pub struct LipMap {
     pub origin: [f32; 2],
     pub width: usize,
     pub height: usize,
-    /// Per texel: how much of it is vermilion, how much white roll, and how deep in a lip
-    /// line, 0..=1.
-    pub weights: Vec<[f32; 3]>,
+    /// Per texel: how much of it is vermilion, how much white roll, how deep in a lip line,
+    /// and how deep in the line where the lips meet, 0..=1.
+    pub weights: Vec<[f32; 4]>,
     /// Per face-mesh triangle: whether it may reach the map.
     pub tri: Vec<bool>,
 }
@@ -131,8 +140,20 @@ fn line(q: Vec3, s: &Shape) -> f32 {
     depth * (1.0 - smoothstep(0.75, 0.95, q.x.abs() / half))
 }
 
-/// Vermilion, white-roll and lip-line coverage at `q` (unscaled head frame), 0..=1 each.
-fn coverage(q: Vec3, s: &Shape) -> [f32; 3] {
+/// How deep in the line where the lips meet `q` lies (unscaled head frame), 0..=1: widest
+/// at the middle, narrowing to the corners and just past them.
+fn meet(q: Vec3) -> f32 {
+    let u = q.x.abs() / (MOUTH_HALF_MM + MEET_PAST_MM);
+    if q.z < 55.0 || u >= 1.0 {
+        return 0.0;
+    }
+    let half = MEET_HALF_MM * (1.0 - 0.6 * u * u);
+    (1.0 - smoothstep(0.3 * half, half, (q.y - MOUTH_Y).abs())) * (1.0 - smoothstep(0.7, 1.0, u))
+}
+
+/// Vermilion, white-roll, lip-line and meeting-line coverage at `q` (unscaled head frame),
+/// 0..=1 each.
+fn coverage(q: Vec3, s: &Shape) -> [f32; 4] {
     let (inside, upper) = inside(q, s);
     let edge = if upper { EDGE_MM } else { LOWER_EDGE_MM };
     let red = smoothstep(-edge, edge, inside);
@@ -142,7 +163,7 @@ fn coverage(q: Vec3, s: &Shape) -> [f32; 3] {
     } else {
         0.0
     };
-    [red, roll, if red > 0.0 { line(q, s) } else { 0.0 }]
+    [red, roll, if red > 0.0 { line(q, s) } else { 0.0 }, meet(q)]
 }
 
 impl LipMap {
@@ -197,7 +218,7 @@ impl LipMap {
         let origin = [lo[0] - 2.0 * TEXEL_MM, lo[1] - 2.0 * TEXEL_MM];
         let width = ((hi[0] - lo[0]) / TEXEL_MM).ceil() as usize + 4;
         let height = ((hi[1] - lo[1]) / TEXEL_MM).ceil() as usize + 4;
-        let mut weights = vec![[0.0; 3]; width * height];
+        let mut weights = vec![[0.0; 4]; width * height];
         for j in 0..height {
             let t = origin[1] + (j as f32 + 0.5) * TEXEL_MM;
             for i in 0..width {

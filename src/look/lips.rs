@@ -19,6 +19,10 @@ const ROLL: f32 = 0.5;
 /// How much darker the red is at the bottom of a lip line. [estimate, by eye]
 const LINE_DARKEN: f32 = 0.16;
 
+/// How much darker the line where the lips meet is at its deepest (see
+/// `head::lips::MEET_HALF_MM`). [estimate, by eye]
+const MEET_DARKEN: f32 = 0.6;
+
 /// Moist lips shine more than the skin round them: the specular lobe's factor at full red.
 /// [estimate, by eye]
 const GLOSS: f32 = 1.6;
@@ -31,17 +35,21 @@ pub fn layer(map: &LipMap, skin: Vec3) -> Layer {
     let texels = map
         .weights
         .iter()
-        .map(|&[v, r, line]| {
+        .map(|&[v, r, line, meet]| {
             let red = red * (1.0 - LINE_DARKEN * line);
             // The roll under the red, both over the skin (premultiplied).
             let r = r * ROLL * (1.0 - v);
             let alpha = v + r;
+            let color = if alpha > 0.0 {
+                (red * v + roll * r) / alpha
+            } else {
+                skin
+            };
+            // Past the red, at the corners, the meeting line darkens the skin itself.
+            let dark = 1.0 - MEET_DARKEN * meet;
+            let alpha = alpha.max(meet);
             Texel {
-                color: if alpha > 0.0 {
-                    (red * v + roll * r) / alpha
-                } else {
-                    Vec3::ZERO
-                },
+                color: color * dark,
                 alpha,
                 gloss: 1.0 + (GLOSS - 1.0) * v,
             }
