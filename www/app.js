@@ -60,6 +60,12 @@ function showError(err) {
   errorEl.hidden = false;
   statusEl.textContent = '';
   canvas.setAttribute('aria-hidden', 'true');
+  // Behind the overlay the view and the settings stay in the page: inert, so Tab and screen
+  // readers reach only the message and its button, which takes the focus.
+  for (const el of errorEl.parentElement.children) {
+    if (el !== errorEl) el.inert = true;
+  }
+  document.getElementById('reload').focus();
 }
 document.getElementById('reload').addEventListener('click', () => location.reload());
 window.addEventListener('error', (e) => showError(e.error || e.message));

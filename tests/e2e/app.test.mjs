@@ -221,6 +221,14 @@ test('a panic inside the wasm becomes the error state, and reload recovers', asy
   await t.page.evaluate(() => { setTimeout(() => window.__smp.debugPanic(), 0); });
   await t.page.waitForSelector('#error:not([hidden])', { timeout: 15000 });
   assert.match(await t.page.textContent('#error-message'), /unreachable|panic/i);
+  // The keyboard reaches only the error's button: the view and settings behind it are inert.
+  const focused = () => t.page.evaluate(() => document.activeElement && document.activeElement.id);
+  assert.equal(await focused(), 'reload');
+  for (let i = 0; i < 3; i++) {
+    await t.page.keyboard.press('Tab');
+    const id = await focused();
+    assert.ok(id === 'reload' || !id, `Tab reached #${id} behind the error`);
+  }
   await t.page.click('#reload');
   await fullFrameAfter(t.page, 0);
   assert.ok(await t.page.isHidden('#error'));
