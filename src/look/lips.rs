@@ -40,16 +40,17 @@ pub fn layer(map: &LipMap, skin: Vec3) -> Layer {
             // The roll under the red, both over the skin (premultiplied).
             let r = r * ROLL * (1.0 - v);
             let alpha = v + r;
-            let color = if alpha > 0.0 {
-                (red * v + roll * r) / alpha
-            } else {
-                skin
-            };
-            // Past the red, at the corners, the meeting line darkens the skin itself.
+            // The meeting line darkens whatever lies under it, skin or red: over the
+            // albedo, `alpha` of the mix and then `dark` of the sum (premultiplied).
+            let pre = red * v + roll * r;
             let dark = 1.0 - MEET_DARKEN * meet;
-            let alpha = alpha.max(meet);
+            let alpha = 1.0 - (1.0 - alpha) * dark;
             Texel {
-                color: color * dark,
+                color: if alpha > 0.0 {
+                    pre * dark / alpha
+                } else {
+                    Vec3::ZERO
+                },
                 alpha,
                 gloss: 1.0 + (GLOSS - 1.0) * v,
             }
