@@ -39,11 +39,11 @@ const BOW_DIP_MM: f32 = 1.3;
 /// too thin there to see, and the slit ran on past the lips as a bare crease.
 const CORNER_MM: f32 = 2.0;
 
-/// Where the lips meet: half the dark line's height at the middle (mm). Light hardly gets into the closed
-/// crease, so it shows dark under any light. Drawn by the geometry alone, its 2 mm notch lay
-/// between the mesh's vertices: under the downlight, whose diffuse light is evened out where a
-/// vertex stands out from its neighbours, the lips met without a line (review, stop 26).
-/// [estimate, from photographs of lips at rest]
+/// Where the lips meet: half the dark line's height at the middle (mm). Light hardly gets
+/// into the closed crease, so its diffuse light is dark under any lamp. Drawn by the geometry
+/// alone, its 2 mm notch lay between the mesh's vertices: under the downlight, whose diffuse
+/// light is evened out where a vertex stands out from its neighbours, the lips met without a
+/// line (review, stop 26). [estimate, from photographs of lips at rest]
 const MEET_HALF_MM: f32 = 0.45;
 /// How far past the slit's end the meeting line reaches (mm), still inside the red's tip.
 const MEET_PAST_MM: f32 = 1.5;

@@ -363,7 +363,7 @@ const BODY_CENTRE: Vec3 = Vec3::new(0.0, -240.0, -12.0);
 /// off above them. Its neck is [`BODY_INSET`] thinner than the head's, so where the two overlap the
 /// head mesh wins without a visible step.
 /// Not inlined, nor is [`shoulders`]: with the trapezius, LLVM copied the body's field into
-/// [`Head::build`], 6 KB more of wasm.
+/// [`Head::build`], 8 KB more of wasm.
 #[inline(never)]
 fn body_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
