@@ -149,6 +149,9 @@ pub struct Strands {
     /// Darkest at `a`, fading out toward `b` as it widens: a shaft running deeper under the
     /// skin, whose shadow grows fainter and blurrier with depth.
     pub fade: bool,
+    /// Free of the skin: drawn wherever nothing nearer hides its start, over the backdrop
+    /// too and whichever way the skin under it faces (long hair, hanging).
+    pub free: bool,
 }
 
 /// A dot's radial profile: a core `ratio` times its width across removes `1 + gain` times
@@ -176,6 +179,7 @@ impl Strands {
             core: None,
             soft: false,
             fade: false,
+            free: false,
         }
     }
 
@@ -712,12 +716,28 @@ fn hair_layers(
     let mut under = Strands::with_capacity(units_n);
     under.soft = true;
     under.fade = true;
-    let segments = if style == crate::hair::Hairstyle::LongPart {
-        units_n * (crate::hair::LONG_ON_SCALP_MM / crate::hair::LONG_SEGMENT_MM) as usize
+    let long = style == crate::hair::Hairstyle::LongPart;
+    let segments = if long {
+        use crate::hair::{LONG_HAIR_MM, LONG_HANG_SHARE, LONG_ON_SCALP_MM, LONG_SEGMENT_MM};
+        let on_scalp = (LONG_ON_SCALP_MM / LONG_SEGMENT_MM) as usize;
+        let hanging = ((LONG_HAIR_MM - LONG_ON_SCALP_MM) / LONG_SEGMENT_MM) as usize;
+        units_n * on_scalp + units_n.div_ceil(LONG_HANG_SHARE) * hanging
     } else {
         hairs.len()
     };
     let mut shafts = Strands::with_capacity(segments + more_shafts);
+    // Long hair hangs beside and behind the head, over the backdrop and seen from behind.
+    shafts.free = long;
+    let bare = |q: &crate::head::ScalpPoint| loss.native(q) < BARE_NATIVE;
+    let hull = |p: Vec3| head.hull(p);
+    let comb = crate::hair::long::Comb {
+        chart: &head.chart,
+        landmarks: &head.landmarks,
+        hull: &hull,
+        bare: &bare,
+        k,
+    };
+    let mut cut = crate::math::Rng::new(c.seed ^ 0x1e57);
     for h in &hairs {
         let fine = crate::hair::fineness(h.miniaturised);
         // A unit's shafts run together under the skin: one shadow per unit, wider for more
@@ -750,7 +770,7 @@ fn hair_layers(
             pigmented
         };
 
-        if style == crate::hair::Hairstyle::LongPart {
+        if long {
             // One polyline per unit, as wide as its hairs together (same covered area).
             if h.unit > 0 {
                 let side = if h.st[1].abs() > 0.5 {
@@ -760,14 +780,7 @@ fn hair_layers(
                 } else {
                     1.0
                 };
-                let bare = |q: &crate::head::ScalpPoint| loss.native(q) < BARE_NATIVE;
-                let path =
-                    crate::hair::long::comb(&head.chart, &head.landmarks, h.st, side, k, &bare);
-                let width = h.diameter_mm * f32::from(h.unit);
-                for seg in path.windows(2) {
-                    let up = normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal);
-                    shafts.push(seg[0], seg[1], up, width, colour);
-                }
+                lay_long(&comb, h, side, colour, &mut cut, &mut shafts);
             }
             continue;
         }
@@ -787,6 +800,65 @@ fn hair_layers(
         shafts.push(base, tip, h.normal, h.diameter_mm, colour);
     }
     (under, (!shafts.is_empty()).then_some(shafts))
+}
+
+/// How far a long hair's heading strays from the comb's, each way (radians, about 7°), and
+/// its tone from its colour's (share): a head of hair is not one smooth sheet. [estimate]
+const SWERVE: f32 = 0.12;
+const TONE_STRAY: f32 = 0.15;
+
+/// Lays unit `h`'s long hair on `side` of the part into `shafts`: every unit its first
+/// [`crate::hair::LONG_ON_SCALP_MM`], one in [`crate::hair::LONG_HANG_SHARE`] on to the cut,
+/// [`crate::hair::LONG_HANG_UNITS`] times as wide. `cut` draws which units go on and where each one's ends stop.
+fn lay_long(
+    comb: &crate::hair::long::Comb,
+    h: &crate::hair::Hair,
+    side: f32,
+    colour: Vec3,
+    cut: &mut crate::math::Rng,
+    shafts: &mut Strands,
+) {
+    use crate::hair::LONG_ON_SCALP_MM;
+    use crate::hair::{
+        LONG_CUT_STRAY_MM, LONG_CUT_Y_MM, LONG_HAIR_MM, LONG_HANG_SHARE, LONG_HANG_UNITS,
+    };
+    let k = comb.k;
+    let on = cut.next_f32() * (LONG_HANG_SHARE as f32) < 1.0;
+    let end_y = (LONG_CUT_Y_MM + LONG_CUT_STRAY_MM * (2.0 * cut.next_f32() - 1.0)) * k;
+    let reach = if on { LONG_HAIR_MM } else { LONG_ON_SCALP_MM };
+    let laid = comb.lay(&crate::hair::long::LongHair {
+        st: h.st,
+        side,
+        swerve: SWERVE * (2.0 * cut.next_f32() - 1.0),
+        reach_mm: reach,
+        end_y,
+    });
+    let colour = colour * (1.0 + TONE_STRAY * (2.0 * cut.next_f32() - 1.0));
+    let width = h.diameter_mm * f32::from(h.unit);
+    let mut along = 0.0;
+    for (i, seg) in laid.points.windows(2).enumerate() {
+        // On the scalp the skin faces the light for it; hanging, the curtain faces out from
+        // the neck's axis.
+        let up = if i + 1 < laid.on_scalp {
+            normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal)
+        } else {
+            normalize_or(Vec3::new(seg[0].x, 0.0, seg[0].z + 10.0 * k), h.normal)
+        };
+        // Within a millimetre: the scalp's segments are whole ones.
+        let w = if along < (LONG_ON_SCALP_MM - 1.0) * k {
+            width
+        } else {
+            width * LONG_HANG_UNITS
+        };
+        along += seg[0].distance(seg[1]);
+        // The ends taper: cut square, four units' width ended in a comb of dark bristles.
+        let w = if i + 2 == laid.points.len() && i >= laid.on_scalp {
+            w * 0.5
+        } else {
+            w
+        };
+        shafts.push(seg[0], seg[1], up, w, colour);
+    }
 }
 
 impl Scene {

@@ -505,6 +505,83 @@ fn long_hair_shows_the_scalp_along_the_part_by_density() {
 }
 
 #[test]
+fn long_hair_hangs_to_the_shoulders_clear_of_the_body_and_the_face() {
+    // Long hair lies on the scalp, then hangs round the head and neck to a one-length cut at
+    // the shoulders, behind the ears: drawn only where it lay on the scalp, it read as a
+    // skullcap ending at the ears (stops 20–26).
+    use smp_visualiser::consultation::Sex;
+    use smp_visualiser::hair::{LONG_CUT_STRAY_MM, LONG_CUT_Y_MM};
+    let c = Consultation {
+        sex: Sex::Female,
+        preset: Preset::Ludwig2,
+        hairstyle: Hairstyle::LongPart,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let shafts = scene.shafts.as_ref().unwrap();
+    assert!(shafts.free, "long hair is drawn off the skin");
+    let head = &scene.head;
+    let (mut lowest, mut inside, mut on_cheeks) = (f32::MAX, 0, 0);
+    for &p in shafts.a.iter().chain(&shafts.b) {
+        lowest = lowest.min(p.y);
+        // Outside the skin of the head, ears and body, give or take the mesh's chords.
+        if head.distance(p) < -0.5 {
+            inside += 1;
+        }
+        // Nothing hangs beside the face: in front of the ears, below the sideburns.
+        if p.z > 15.0 && (-90.0..-10.0).contains(&p.y) && p.x.abs() > 40.0 {
+            on_cheeks += 1;
+        }
+    }
+    // Covered area (length × width), all of it and below the jaw.
+    let (mut area, mut below) = (0.0, 0.0);
+    for k in 0..shafts.len() {
+        let a = shafts.a[k].distance(shafts.b[k]) * shafts.width_mm[k];
+        area += a;
+        if shafts.a[k].y < -60.0 {
+            below += a;
+        }
+    }
+    let n = shafts.a.len() * 2;
+    let share = below / area;
+    eprintln!("{n} points: lowest {lowest:.1} mm, {inside} inside, {on_cheeks} on the cheeks; {share:.2} of the hair's area below the jaw");
+    assert!(inside * 1000 < n, "{inside} of {n} points inside the body");
+    assert_eq!(on_cheeks, 0);
+    let cut = (LONG_CUT_Y_MM - LONG_CUT_STRAY_MM) * c.head_scale;
+    assert!(
+        (cut - 16.0..cut).contains(&lowest),
+        "lowest point {lowest} mm against the cut at {cut}"
+    );
+    assert!(
+        share > 0.15,
+        "{share} of the hair's area hangs below the jaw"
+    );
+
+    // From behind, the hair hides the nape and the back of the neck down to the cut: the
+    // middle of the view's lower half is hair, not skin.
+    let view = View {
+        width: 256,
+        height: 256,
+        yaw_deg: 180.0,
+        pitch_deg: 0.0,
+        zoom: 1.0,
+    };
+    let rgba = render_rgba(&scene, &view);
+    let cam = smp_visualiser::render::camera::Camera::new(&view, &scene.framing);
+    let l = |v: u8| srgb_to_linear(f32::from(v) / 255.0);
+    for y in [-40.0, -80.0, -120.0] {
+        let p = Vec3::new(0.0, y * c.head_scale, -120.0);
+        let (x, yy, _) = cam.project(p).unwrap();
+        let px = &rgba[(yy as usize * 256 + x as usize) * 4..];
+        let luma = 0.2126 * l(px[0]) + 0.7152 * l(px[1]) + 0.0722 * l(px[2]);
+        assert!(
+            luma < 0.03,
+            "at y {y} mm the back of the neck shows: {luma}"
+        );
+    }
+}
+
+#[test]
 fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
     // Norwood V: bald on top, a full fringe of hair at the sides and back. Where hair grows
     // the skin's vertex colour is darker in proportion to it: under a #2 by its canopy,

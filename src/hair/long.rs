@@ -1,79 +1,188 @@
-//! Long hair combed from a centre part, as polylines lying on the scalp.
+//! Long hair combed from a centre part: polylines lying on the scalp, then falling free.
 //!
 //! Each hair leaves its root away from the midline part (the side of its root; roots on the
 //! part pick a side at random), drifts back toward the nape behind the vertex, and follows
 //! the scalp through the chart, rising off the skin as hair from higher up piles over it.
+//! Where the scalp turns to face the floor, or the hair reaches bare skin, it leaves the
+//! scalp and hangs: bending toward the floor, sliding over the ears, neck and shoulders
+//! (the head's [hull](crate::head::Head::hull)), to a one-length cut at the shoulders.
+//! Drawn only on the scalp, down to the ears, long hair read as a skullcap (stops 20–26).
 //! Only geometry in mm: the renderer decides what covers what.
 
-use super::{LONG_ON_SCALP_MM, LONG_SEGMENT_MM};
+use super::LONG_SEGMENT_MM;
 use crate::head::{Landmarks, ScalpChart, ScalpPoint};
 use crate::math::normalize_or;
 use glam::Vec3;
 
-/// Height of the hair above the skin at the root (mm) and its growth per mm along the hair:
-/// a few millimetres of hair mass at the ends.
+/// Height of the hair above the skin at the root (mm), its growth per mm along the hair, and
+/// its most: hair from higher up lies over hair from lower down, a centimetre of mass over
+/// the ears and nape. [estimate, by eye against photographs of shoulder-length hair]
 const LIFT_ROOT_MM: f32 = 0.15;
-const LIFT_PER_MM: f32 = 0.035;
+const LIFT_PER_MM: f32 = 0.06;
+const LIFT_MAX_MM: f32 = 12.0;
 
-/// Hair leaving the chart or reaching bare skin in front of this plane (mm, head frame: the
-/// ear's front edge) stops rather than hangs.
-const HANG_FRONT_Z_MM: f32 = 0.0;
+/// A hair leaves the scalp where the skin under it faces this far toward the floor (the
+/// radial direction's downward share): below the skull's widest, hair falls free of it.
+const LEAVE_BELOW: f32 = -0.1;
 
-/// Points of one hair from its root at chart `st`, on `side` (+1 toward the client's left,
-/// −1 right) of the part; `k` is the head scale. Where the hair runs off the charted scalp
-/// (past the nape or below the ears) it hangs, turning toward the floor.
-///
-/// `bare` says where no hair grows: a hair reaching bare skin in front of the ears stops
-/// there, as if tucked behind the ear, instead of lying across the temple and cheek.
-#[must_use]
-pub fn comb(
-    chart: &ScalpChart,
-    lm: &Landmarks,
-    st: [f32; 2],
-    side: f32,
-    k: f32,
-    bare: &dyn Fn(&ScalpPoint) -> bool,
-) -> Vec<Vec3> {
-    let [s0, t0] = st;
-    let (front, back) = (lm.vertex_st[0], lm.whorl_st[0]);
-    let steps = (LONG_ON_SCALP_MM / LONG_SEGMENT_MM) as usize;
-    let seg = LONG_SEGMENT_MM * k;
-    let mut out: Vec<Vec3> = Vec::with_capacity(steps + 1);
-    let (mut s, mut t) = (s0, t0);
-    for i in 0..=steps {
-        let along = i as f32 * seg;
-        let lift = (LIFT_ROOT_MM + LIFT_PER_MM * along) * k;
-        let Some(q) = chart.point(s, t) else {
-            // Off the scalp: hang on from the last point, bending toward the floor; but not
-            // in front of the ears, where it would fall across the temple and cheek (there
-            // it is tucked behind the ear, out of this view of the scalp).
-            if let [.., a, b] = out[..] {
-                if b.z > HANG_FRONT_Z_MM * k {
-                    break;
-                }
-                let dir =
-                    normalize_or((b - a).normalize_or_zero() + Vec3::NEG_Y * 0.6, Vec3::NEG_Y);
-                out.push(b + dir * seg);
-                continue;
-            }
-            break;
+/// How far each segment of a hanging hair turns toward the floor, as a share of its length:
+/// within about three segments a hair leaving the scalp sideways hangs nearly plumb.
+/// [estimate: long hair is limp at this scale]
+const GRAVITY: f32 = 0.45;
+
+/// Hair hanging in front of this plane (head frame, mm: behind the ear's middle) is combed
+/// back behind the ear, turning back this much a segment from 20 mm in front of it: hair
+/// left to fall from the temples hung across the cheeks in stray lines.
+const TUCK_BEHIND_Z_MM: f32 = -15.0;
+const TUCK: f32 = 0.6;
+
+/// Nearer the midline than this (mm), or outside these heights, the hull is the skull
+/// itself, so hair on the scalp there need not be tested against it (the hull's ears and
+/// their blend lie within).
+const HULL_FROM_X_MM: f32 = 50.0;
+const EAR_ZONE_Y_MM: (f32, f32) = (-45.0, 75.0);
+
+/// A hanging hair's segments are this many times [`LONG_SEGMENT_MM`]: it runs nearly
+/// straight, and half the segments are half the work of laying and drawing it.
+pub const HANG_SEGMENTS: f32 = 1.5;
+
+/// How one hair is laid: the head it lies on, and where its length stops.
+pub struct Comb<'a> {
+    pub chart: &'a ScalpChart,
+    pub landmarks: &'a Landmarks,
+    /// Signed distance (mm) from what the hair rests on and hangs round.
+    pub hull: &'a dyn Fn(Vec3) -> f32,
+    /// Where no hair grows: a hair reaching bare skin leaves the scalp there.
+    pub bare: &'a dyn Fn(&ScalpPoint) -> bool,
+    /// The head scale.
+    pub k: f32,
+}
+
+/// One long hair to lay.
+pub struct LongHair {
+    /// Chart coordinates of the root (mm).
+    pub st: [f32; 2],
+    /// Which side of the part it is combed to: +1 toward the client's left, −1 right.
+    pub side: f32,
+    /// How far its heading over the scalp strays from the comb's (radians, small): combed
+    /// hairs are not parallel, and all alike they drew the head's sheen as one smooth band.
+    pub swerve: f32,
+    /// Longest it runs (unscaled mm).
+    pub reach_mm: f32,
+    /// Hanging, it ends below this height (head frame, mm).
+    pub end_y: f32,
+}
+
+/// A laid hair: its points, the first `on_scalp` of them lying on the scalp.
+pub struct Laid {
+    pub points: Vec<Vec3>,
+    pub on_scalp: usize,
+}
+
+impl Comb<'_> {
+    /// Points of one hair laid as `hair` says.
+    #[must_use]
+    pub fn lay(&self, hair: &LongHair) -> Laid {
+        let k = self.k;
+        let (front, back) = (self.landmarks.vertex_st[0], self.landmarks.whorl_st[0]);
+        let steps = (hair.reach_mm / LONG_SEGMENT_MM) as usize;
+        let seg = LONG_SEGMENT_MM * k;
+        // By segments of [`LONG_SEGMENT_MM`] from the root.
+        let lift = |along: f32| {
+            (LIFT_ROOT_MM + LIFT_PER_MM * along * LONG_SEGMENT_MM).min(LIFT_MAX_MM) * k
         };
-        if i > 0 && q.p.z > HANG_FRONT_Z_MM * k && bare(&q) {
-            break;
+        let mut points: Vec<Vec3> = Vec::with_capacity(steps + 1);
+        let haired = |s: f32, t: f32| self.chart.point(s, t).filter(|q| !(self.bare)(q));
+        let [mut s, mut t] = hair.st;
+        let Some(mut q) = self.chart.point(s, t) else {
+            return Laid {
+                points,
+                on_scalp: 0,
+            };
+        };
+        loop {
+            // The head frame's origin lies between the ear canals: its radial direction
+            // stands in for the skin normal, which is all a lift of a few millimetres needs.
+            let up = normalize_or(q.p - Vec3::new(0.0, 0.0, 5.0 * k), Vec3::Y);
+            let mut p = q.p + up * lift(points.len() as f32);
+            // Over the sides the hull stands off the skin round the ears.
+            // Pushed out along the skin's normal: the hull's own gradient is four more samples.
+            if p.x.abs() > HULL_FROM_X_MM * k
+                && (EAR_ZONE_Y_MM.0 * k..EAR_ZONE_Y_MM.1 * k).contains(&p.y)
+            {
+                p += up * (lift(points.len() as f32) - (self.hull)(p)).max(0.0);
+            }
+            points.push(p);
+            if points.len() > steps {
+                let on_scalp = points.len();
+                return Laid { points, on_scalp };
+            }
+            if up.y < LEAVE_BELOW {
+                break;
+            }
+            // Sideways over the top; toward the back down the sides (hair is swept back
+            // from the temples, not across them); from the vertex to the whorl, down the back.
+            let w = ((s - front) / (back - front).max(1.0)).clamp(0.0, 1.0);
+            let sweep = ((t.abs() / k - 30.0) / 35.0).clamp(0.0, 1.0) * 0.9;
+            let back_share = w.max(sweep);
+            let (ds, dt) = (0.15 + 0.85 * back_share, hair.side * (1.0 - back_share));
+            let (ds, dt) = (ds - hair.swerve * dt, dt + hair.swerve * ds);
+            let n = (ds * ds + dt * dt).sqrt();
+            let (ns, nt) = (s + seg * ds / n, t + seg * dt / n);
+            let next = match haired(ns, nt) {
+                Some(next) => Some((ns, nt, next)),
+                // In front of the ear, hair reaching the hairline is combed back along it,
+                // over the ear, or ends under the hair above it: left to fall from the
+                // temples it hung across the cheeks in stray lines.
+                None if q.p.z > TUCK_BEHIND_Z_MM * k => match haired(s + seg, t) {
+                    Some(next) => Some((s + seg, t, next)),
+                    None => {
+                        let on_scalp = points.len();
+                        return Laid { points, on_scalp };
+                    }
+                },
+                None => None,
+            };
+            let Some((ns, nt, next)) = next else { break };
+            (s, t, q) = (ns, nt, next);
         }
-        // The head frame's origin lies between the ear canals: its radial direction stands in
-        // for the skin normal, which is all a lift of a few millimetres needs.
-        let up = normalize_or(q.p - Vec3::new(0.0, 0.0, 5.0 * k), Vec3::Y);
-        out.push(q.p + up * lift);
-        // Sideways over the top; toward the back down the sides (hair is swept back from the
-        // temples, not across them); from the vertex to the whorl, down the back.
-        let w = ((s - front) / (back - front).max(1.0)).clamp(0.0, 1.0);
-        let sweep = ((t.abs() / k - 30.0) / 35.0).clamp(0.0, 1.0) * 0.9;
-        let back_share = w.max(sweep);
-        let (ds, dt) = (0.15 + 0.85 * back_share, side * (1.0 - back_share));
-        let n = (ds * ds + dt * dt).sqrt();
-        s += seg * ds / n;
-        t += seg * dt / n;
+        let on_scalp = points.len();
+        let mut heading = match points[..] {
+            [.., a, b] => normalize_or(b - a, Vec3::NEG_Y),
+            _ => Vec3::NEG_Y,
+        };
+        // Hanging, a segment stands for [`HANG_SEGMENTS`] of the reach.
+        let mut along = points.len() as f32;
+        while along <= steps as f32 {
+            along += HANG_SEGMENTS;
+            let last = points[points.len() - 1];
+            if last.y < hair.end_y {
+                break;
+            }
+            // Still in front of the ear, the hair is combed back behind it.
+            let ahead = (last.z - TUCK_BEHIND_Z_MM * k).max(0.0) / (20.0 * k);
+            let pull = Vec3::NEG_Y * GRAVITY + Vec3::NEG_Z * (TUCK * ahead.min(1.0));
+            heading = normalize_or(heading + pull, Vec3::NEG_Y);
+            let p = self.clear(last + heading * (seg * HANG_SEGMENTS), lift(along));
+            heading = normalize_or(p - last, heading);
+            points.push(p);
+        }
+        Laid { points, on_scalp }
     }
-    out
+
+    /// `p` pushed out of the hull until it stands `gap` mm clear of it (to first order).
+    fn clear(&self, p: Vec3, gap: f32) -> Vec3 {
+        let d = (self.hull)(p);
+        if d >= gap {
+            return p;
+        }
+        // The gradient by forward differences from `d`.
+        let h = 0.5 * self.k;
+        let g = Vec3::new(
+            (self.hull)(p + Vec3::X * h),
+            (self.hull)(p + Vec3::Y * h),
+            (self.hull)(p + Vec3::Z * h),
+        ) - Vec3::splat(d);
+        p + normalize_or(g, Vec3::Y) * (gap - d)
+    }
 }

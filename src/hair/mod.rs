@@ -168,6 +168,20 @@ impl HairColour {
 pub const LONG_ON_SCALP_MM: f32 = 80.0;
 /// Segment length of a long hair following the scalp's curvature (mm).
 pub const LONG_SEGMENT_MM: f32 = 10.0;
+/// Longest a long hair is (mm): enough for hair from the front of the part to run over the
+/// side of the head and hang to [`LONG_CUT_Y_MM`].
+pub const LONG_HAIR_MM: f32 = 400.0;
+/// Height of the one-length cut (unscaled head frame mm, 0 at the ear canals), and how far
+/// each unit's ends stray from it: hair to the top of the shoulders.
+pub const LONG_CUT_Y_MM: f32 = -135.0;
+pub const LONG_CUT_STRAY_MM: f32 = 5.0;
+/// Beyond [`LONG_ON_SCALP_MM`] one unit in [`LONG_HANG_SHARE`] is drawn on, as wide as
+/// [`LONG_HANG_UNITS`] units: half the hanging hair's covered area, still an opaque curtain
+/// six strands deep, at a twelfth of the strands. Drawn for every unit, the hanging lengths
+/// took a 1024² frame natively from 82 to 300 ms; one in six as wide as six, 165 ms; so,
+/// 130 ms, no different to the eye but at the curtain's thinnest edges.
+pub const LONG_HANG_SHARE: usize = 12;
+pub const LONG_HANG_UNITS: f32 = 6.0;
 
 /// A grey (unpigmented) shaft.
 pub const GREY_HEX: u32 = 0xcfcbc4;

@@ -10,6 +10,7 @@
 //! and meshing it along rays from one centre gives a regular grid for shading.
 
 pub mod chart;
+mod hull;
 mod landmarks;
 mod lips;
 mod mesh;

@@ -7,6 +7,7 @@ use glam::Vec3;
 
 /// Approximate distance to an axis-aligned ellipsoid with centre `c` and semi-axes `r`.
 #[must_use]
+#[inline(never)]
 pub fn ellipsoid(p: Vec3, c: Vec3, r: Vec3) -> f32 {
     let q = p - c;
     let k0 = (q / r).length();
@@ -20,6 +21,7 @@ pub fn ellipsoid(p: Vec3, c: Vec3, r: Vec3) -> f32 {
 
 /// Distance to a capsule whose radius goes linearly from `ra` at `a` to `rb` at `b`.
 #[must_use]
+#[inline(never)]
 pub fn cone_capsule(p: Vec3, a: Vec3, b: Vec3, ra: f32, rb: f32) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.dot(ab)).clamp(0.0, 1.0);

@@ -58,7 +58,12 @@ pub struct Prepared {
     pub darkening: Vec<Vec<Option<Projected>>>,
     pub shafts: Vec<Option<Projected>>,
     pub shaft_colours: Vec<Vec3>,
+    /// The shafts are free of the skin (see [`crate::scene::Strands::free`]).
+    pub shafts_free: bool,
 }
+
+/// How far a free strand may face away from the eye (cosine) and still be drawn.
+const FREE_FACING: f32 = 0.5;
 
 fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) {
     out.clear();
@@ -66,7 +71,15 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
         let (a, b) = (s.a[k], s.b[k]);
         let to_eye = cam.eye - a;
         let facing = s.normal[k].dot(to_eye);
-        if facing <= 0.0 {
+        // Free strands (long hair) stand off the skin: those at the outline show facing
+        // away a little, over the backdrop; those facing well away lie under nearer hair.
+        if facing
+            <= if s.free {
+                -FREE_FACING * to_eye.length()
+            } else {
+                0.0
+            }
+        {
             return None;
         }
         let ((xa, ya, iza), (xb, yb, _)) = (cam.project(a)?, cam.project(b)?);
@@ -337,6 +350,7 @@ impl Prepared {
         }
         self.shafts.clear();
         self.shaft_colours.clear();
+        self.shafts_free = scene.shafts.as_ref().is_some_and(|s| s.free);
         if let Some(s) = &scene.shafts {
             project_strands(s, cam, &mut self.shafts);
             // Only for the shafts on screen, since about half face away (budget scene,
