@@ -1,6 +1,7 @@
 //! `cargo bench --bench render`: median native build and render times, printed (never
-//! asserted), for the default consultation and for the issue-#4 budget scene (Norwood VI,
-//! razor, three healed SMP sessions over the whole scalp at 120/cm², about 65,000 dots).
+//! asserted), for the default consultation, for the issue-#4 budget scene (Norwood VI,
+//! razor, three healed SMP sessions over the whole scalp at 120/cm², about 65,000 dots) and
+//! for the female presets' long hair (Ludwig II), the heaviest hair there is.
 
 use smp_visualiser::hair::Hairstyle;
 use smp_visualiser::look::light::LightingPreset;
@@ -52,14 +53,20 @@ fn main() {
     let c = Consultation::default();
     let head = median_ms(|| drop(SceneBuilder::default().build(&c).unwrap()), 3);
     println!("native scene build with the head: {head:.1} ms");
-    for (name, c) in [("default", c), ("budget", budget())] {
+    let long = Consultation {
+        sex: smp_visualiser::consultation::Sex::Female,
+        preset: Preset::Ludwig2,
+        hairstyle: Hairstyle::LongPart,
+        ..Consultation::default()
+    };
+    for (name, c) in [("default", c), ("budget", budget()), ("long hair", long)] {
         let mut builder = SceneBuilder::default();
         let scene = builder.build(&c).unwrap();
         let other = Consultation {
-            preset: if c.preset == Preset::Norwood5 {
-                Preset::Norwood6
-            } else {
-                Preset::Norwood5
+            preset: match c.preset {
+                Preset::Norwood5 => Preset::Norwood6,
+                Preset::Ludwig2 => Preset::Ludwig3,
+                _ => Preset::Norwood5,
             },
             ..c.clone()
         };

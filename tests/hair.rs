@@ -174,6 +174,30 @@ fn smp_dot_field_is_filtered_not_aliased() {
 }
 
 #[test]
+fn banded_frames_of_long_hair_equal_whole_frames() {
+    // Hanging long hair, free of the skin and over the backdrop, reaches further from its
+    // roots than a 40-row band: every band must still see each strand that touches it.
+    let c = Consultation {
+        sex: smp_visualiser::consultation::Sex::Female,
+        preset: Preset::Ludwig2,
+        hairstyle: Hairstyle::LongPart,
+        ..Consultation::default()
+    };
+    let scene = SceneBuilder::default().build(&c).unwrap();
+    let view = View {
+        width: 400,
+        height: 400,
+        yaw_deg: 150.0,
+        pitch_deg: 10.0,
+        zoom: 1.0,
+    };
+    let (mut whole, mut banded) = (Frame::default(), Frame::default());
+    render_in_bands(&scene, &view, &mut whole, usize::MAX);
+    render_in_bands(&scene, &view, &mut banded, 400 * 40);
+    assert!(whole.rgba == banded.rgba, "banding changed the frame");
+}
+
+#[test]
 fn banded_frames_equal_whole_frames() {
     // #2 hair is the longest-reaching strand layer of the short styles.
     let c = Consultation {
