@@ -149,9 +149,10 @@ pub struct Strands {
     /// Darkest at `a`, fading out toward `b` as it widens: a shaft running deeper under the
     /// skin, whose shadow grows fainter and blurrier with depth.
     pub fade: bool,
-    /// Free of the skin: drawn wherever nothing nearer hides its start, over the backdrop
-    /// too and whichever way the skin under it faces (long hair, hanging).
-    pub free: bool,
+    /// How many of the strands, from the first, are free of the skin (long hair): drawn
+    /// wherever nothing nearer hides them, over the backdrop too, and unless they face well
+    /// away.
+    pub free: usize,
 }
 
 /// A dot's radial profile: a core `ratio` times its width across removes `1 + gain` times
@@ -179,7 +180,7 @@ impl Strands {
             core: None,
             soft: false,
             fade: false,
-            free: false,
+            free: 0,
         }
     }
 
@@ -664,7 +665,8 @@ const FOLLICLE_HEADING_DEG: f32 = 15.0;
 /// and a razor-shaved side read up close as dashes of rain and from afar as pepper. [estimate]
 const UNDER_NECK: f32 = 0.45;
 
-/// Native hair presence below which long hair does not lie on the skin in front of the ears.
+/// Native hair presence below which skin is bare: long hair reaching it leaves the scalp,
+/// or in front of the ears is combed back along the hairline.
 const BARE_NATIVE: f32 = 0.05;
 
 /// The follicles of this head and pattern as strands: under the skin and, cut to the
@@ -721,13 +723,13 @@ fn hair_layers(
         use crate::hair::{LONG_HAIR_MM, LONG_HANG_SHARE, LONG_ON_SCALP_MM, LONG_SEGMENT_MM};
         let on_scalp = (LONG_ON_SCALP_MM / LONG_SEGMENT_MM) as usize;
         let hanging = ((LONG_HAIR_MM - LONG_ON_SCALP_MM) / LONG_SEGMENT_MM) as usize;
-        units_n * on_scalp + units_n.div_ceil(LONG_HANG_SHARE) * hanging
+        units_n * on_scalp
+            + units_n.div_ceil(LONG_HANG_SHARE)
+                * (hanging as f32 / crate::hair::long::HANG_SEGMENTS).ceil() as usize
     } else {
         hairs.len()
     };
     let mut shafts = Strands::with_capacity(segments + more_shafts);
-    // Long hair hangs beside and behind the head, over the backdrop and seen from behind.
-    shafts.free = long;
     let bare = |q: &crate::head::ScalpPoint| loss.native(q) < BARE_NATIVE;
     let hull = |p: Vec3| head.hull(p);
     let comb = crate::hair::long::Comb {
@@ -799,6 +801,11 @@ fn hair_layers(
         };
         shafts.push(base, tip, h.normal, h.diameter_mm, colour);
     }
+    // Long hair hangs beside and behind the head, over the backdrop and seen from behind;
+    // brows and lashes, laid in after it, stay on the skin.
+    if long {
+        shafts.free = shafts.len();
+    }
     (under, (!shafts.is_empty()).then_some(shafts))
 }
 
@@ -835,28 +842,28 @@ fn lay_long(
     });
     let colour = colour * (1.0 + TONE_STRAY * (2.0 * cut.next_f32() - 1.0));
     let width = h.diameter_mm * f32::from(h.unit);
-    let mut along = 0.0;
+    let short = LONG_ON_SCALP_MM / crate::hair::LONG_SEGMENT_MM;
+    let last = laid.points.len().saturating_sub(2);
     for (i, seg) in laid.points.windows(2).enumerate() {
         // On the scalp the skin faces the light for it; hanging, the curtain faces out from
         // the neck's axis.
-        let up = if i + 1 < laid.on_scalp {
-            normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal)
-        } else {
+        let hanging = i + 1 >= laid.on_scalp;
+        let up = if hanging {
             normalize_or(Vec3::new(seg[0].x, 0.0, seg[0].z + 10.0 * k), h.normal)
+        } else {
+            normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal)
         };
-        // Within a millimetre: the scalp's segments are whole ones.
-        let w = if along < (LONG_ON_SCALP_MM - 1.0) * k {
+        // Every unit's hair covers its first stretch, the one laid for every unit (a prefix
+        // of the long ones); past it only the units that go on, wider.
+        let mut w = if laid.reach_at(i) <= short {
             width
         } else {
             width * LONG_HANG_UNITS
         };
-        along += seg[0].distance(seg[1]);
-        // The ends taper: cut square, four units' width ended in a comb of dark bristles.
-        let w = if i + 2 == laid.points.len() && i >= laid.on_scalp {
-            w * 0.5
-        } else {
-            w
-        };
+        // Cut ends taper: square, six units' width ended in a comb of dark bristles.
+        if on && hanging && i == last {
+            w *= 0.5;
+        }
         shafts.push(seg[0], seg[1], up, w, colour);
     }
 }

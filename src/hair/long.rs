@@ -43,7 +43,7 @@ const HULL_FROM_X_MM: f32 = 50.0;
 const EAR_ZONE_Y_MM: (f32, f32) = (-45.0, 75.0);
 
 /// A hanging hair's segments are this many times [`LONG_SEGMENT_MM`]: it runs nearly
-/// straight, and half the segments are half the work of laying and drawing it.
+/// straight, and two-thirds of the segments are less work laying and drawing it.
 pub const HANG_SEGMENTS: f32 = 1.5;
 
 /// How one hair is laid: the head it lies on, and where its length stops.
@@ -77,6 +77,18 @@ pub struct LongHair {
 pub struct Laid {
     pub points: Vec<Vec3>,
     pub on_scalp: usize,
+}
+
+impl Laid {
+    /// How far along the hair (in [`LONG_SEGMENT_MM`] segments of reach) segment `i` ends.
+    #[must_use]
+    pub fn reach_at(&self, i: usize) -> f32 {
+        if i + 1 < self.on_scalp {
+            (i + 1) as f32
+        } else {
+            (self.on_scalp - 1) as f32 + (i + 2 - self.on_scalp) as f32 * HANG_SEGMENTS
+        }
+    }
 }
 
 impl Comb<'_> {
@@ -151,9 +163,10 @@ impl Comb<'_> {
             [.., a, b] => normalize_or(b - a, Vec3::NEG_Y),
             _ => Vec3::NEG_Y,
         };
-        // Hanging, a segment stands for [`HANG_SEGMENTS`] of the reach.
-        let mut along = points.len() as f32;
-        while along <= steps as f32 {
+        // Hanging, a segment stands for [`HANG_SEGMENTS`] of the reach (counted in scalp
+        // segments from the root), so a shorter reach lays a prefix of a longer one.
+        let mut along = (points.len() - 1) as f32;
+        while along + HANG_SEGMENTS <= steps as f32 {
             along += HANG_SEGMENTS;
             let last = points[points.len() - 1];
             if last.y < hair.end_y {

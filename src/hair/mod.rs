@@ -80,7 +80,7 @@ impl Hairstyle {
     }
 
     /// Length of shaft above the skin (mm): §4.4 growth 0.35 mm/day and clipper guards; for
-    /// long hair, the length drawn lying on the scalp ([`LONG_ON_SCALP_MM`]).
+    /// long hair, the length drawn for every unit ([`LONG_ON_SCALP_MM`]).
     #[must_use]
     pub fn length_mm(self) -> f32 {
         match self {
@@ -162,9 +162,9 @@ impl HairColour {
     }
 }
 
-/// How much of a long hair is drawn, lying on the scalp from its root (mm). Beyond this the
-/// hair leaves the scalp (past the ears and nape) or lies under hair from higher up; what
-/// the part and the crown show is decided within it.
+/// How much of every unit's long hair is drawn from its root (mm), mostly lying on the
+/// scalp: what the part and the crown show is decided within it. Beyond, hair lies under
+/// hair from higher up or hangs, drawn for fewer units ([`LONG_HANG_SHARE`]).
 pub const LONG_ON_SCALP_MM: f32 = 80.0;
 /// Segment length of a long hair following the scalp's curvature (mm).
 pub const LONG_SEGMENT_MM: f32 = 10.0;

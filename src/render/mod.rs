@@ -6,7 +6,8 @@
 //!
 //! Working buffers cost 44 bytes a pixel. Frames up to [`MAX_WHOLE_PIXELS`] (512²) render in
 //! one piece; larger ones in bands of [`BAND_PIXELS`], each with enough extra rows above and
-//! below for every strand that reaches into it. All pixel arithmetic stays in frame
+//! below for every strand that reaches into it (and, where strands reach far, as long hair's
+//! do, at least as many rows of its own). All pixel arithmetic stays in frame
 //! coordinates, so a banded frame has the same bytes as a whole one (tested). Projections,
 //! shaft colours and vertex light are computed once a frame ([`prepare`]), so bands cost
 //! little time (1024², native, fastest of 21: 45 ms whole, 51 ms in 256k-pixel bands; before
@@ -208,7 +209,8 @@ fn render_part(
 ) {
     let (w, h) = (view.width as usize, view.height as usize);
     let rows = (rows.start.min(view.height), rows.end.min(view.height));
-    if w * h > max_band_pixels && frame.work.capacity() > 2 * max_band_pixels.min(w * h) {
+    // Bands of long hair's frames grow to about 2.4 bands' worth (see `Part::layout`).
+    if w * h > max_band_pixels && frame.work.capacity() > 4 * max_band_pixels.min(w * h) {
         // Give a whole frame's buffers back before working in bands, so the output and the
         // bands can reuse that memory (wasm memory only ever grows).
         frame.work = Work::default();

@@ -18,8 +18,8 @@ use glam::Vec3;
 /// Screen-space vertex: x, y in pixels, reciprocal depth.
 pub type SVert = (f32, f32, f32);
 
-/// A strand on screen: root and tip in pixels, the root's reciprocal depth and the strand's
-/// width in pixels. `None` for strands facing away or behind the eye.
+/// A strand on screen: root and tip in pixels, their reciprocal depths and the strand's width
+/// in pixels. `None` for strands facing away or behind the eye.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Projected {
     pub xa: f32,
@@ -27,6 +27,7 @@ pub struct Projected {
     pub iza: f32,
     pub xb: f32,
     pub yb: f32,
+    pub izb: f32,
     pub width: f32,
 }
 
@@ -58,8 +59,8 @@ pub struct Prepared {
     pub darkening: Vec<Vec<Option<Projected>>>,
     pub shafts: Vec<Option<Projected>>,
     pub shaft_colours: Vec<Vec3>,
-    /// The shafts are free of the skin (see [`crate::scene::Strands::free`]).
-    pub shafts_free: bool,
+    /// How many of the shafts are free of the skin (see [`crate::scene::Strands::free`]).
+    pub shafts_free: usize,
 }
 
 /// How far a free strand may face away from the eye (cosine) and still be drawn.
@@ -73,16 +74,15 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
         let facing = s.normal[k].dot(to_eye);
         // Free strands (long hair) stand off the skin: those at the outline show facing
         // away a little, over the backdrop; those facing well away lie under nearer hair.
-        if facing
-            <= if s.free {
-                -FREE_FACING * to_eye.length()
-            } else {
-                0.0
-            }
-        {
+        let least = if k < s.free {
+            -FREE_FACING * to_eye.length()
+        } else {
+            0.0
+        };
+        if facing <= least {
             return None;
         }
-        let ((xa, ya, iza), (xb, yb, _)) = (cam.project(a)?, cam.project(b)?);
+        let ((xa, ya, iza), (xb, yb, izb)) = (cam.project(a)?, cam.project(b)?);
         // A dot is a short column of pigment in the skin (its layer's depth over width): seen
         // at a slant its face's area shrinks with the cosine and its side's grows with the
         // sine (kept as a round footprint of that area). Face-on discs darkened the outline
@@ -104,6 +104,7 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
             iza,
             xb,
             yb,
+            izb,
             width: s.width_mm[k] * cam.focal * iza * slant,
         })
     }));
@@ -350,7 +351,7 @@ impl Prepared {
         }
         self.shafts.clear();
         self.shaft_colours.clear();
-        self.shafts_free = scene.shafts.as_ref().is_some_and(|s| s.free);
+        self.shafts_free = scene.shafts.as_ref().map_or(0, |s| s.free);
         if let Some(s) = &scene.shafts {
             project_strands(s, cam, &mut self.shafts);
             // Only for the shafts on screen, since about half face away (budget scene,

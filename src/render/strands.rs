@@ -47,7 +47,7 @@ pub type Deposit = (u32, f32, f32);
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
-    (soft, fade, free): (bool, bool, bool),
+    (soft, fade, free_n): (bool, bool, usize),
     vis: &VisBuffer,
     apply: &mut dyn FnMut(usize, &[Deposit]),
 ) {
@@ -65,11 +65,13 @@ pub fn splat(
             iza,
             xb,
             yb,
+            izb,
             width,
         }) = *p
         else {
             continue;
         };
+        let free = k < free_n;
         if xa < 0.0 || ya < y0f || xa >= wf || ya >= y1f {
             continue;
         }
@@ -83,7 +85,7 @@ pub fn splat(
         // A strand seen end-on still covers its cross-section.
         let area = (len * width).max(0.785 * width * width);
         // Free strands are long hair, an opaque mass many strands deep: a step a pixel
-        // keeps their area and halves the frame's deposits (long hair, 1024²: 295 → ms).
+        // keeps their area and halves the frame's deposits.
         let steps = (len * if free { 1.0 } else { 2.0 }).ceil().max(1.0) as usize;
         let per = area / steps as f32;
         let spread = width.max(1.0);
@@ -95,6 +97,12 @@ pub fn splat(
         for i in 0..steps {
             let f = (i as f32 + 0.5) / steps as f32;
             let (x, y) = (xa + dx * f - 0.5, ya + dy * f - 0.5);
+            // A free strand runs far from its root (a hanging one 100 px at 2048²), in and
+            // out of view: where it passes behind the skin it is hidden there. Reciprocal
+            // depth is affine on screen.
+            if free && behind(vis, (x + 0.5, y + 0.5), iza + (izb - iza) * f) {
+                continue;
+            }
             // Fading strands lay twice their mean at `a` and none at `b` (midpoint weights of
             // a linear ramp sum exactly to the step count), and blur to twice as wide.
             let (per, blur) = if fade {
@@ -204,6 +212,17 @@ pub fn splat(
             buf.clear();
         }
     }
+}
+
+/// Whether the skin at pixel `(x, y)` of the band (if it lies in it) is nearer than `iz`.
+#[inline]
+fn behind(vis: &VisBuffer, (x, y): (f32, f32), iz: f32) -> bool {
+    let (w, y0) = (vis.width, vis.y0);
+    if x < 0.0 || y < y0 as f32 || x >= w as f32 || y >= (y0 + vis.rows()) as f32 {
+        return false;
+    }
+    let p = (y as usize - y0) * w + x as usize;
+    iz < vis.inv_z[p] * (1.0 - DEPTH_SLACK)
 }
 
 /// Lays a dot of diameter `spread` pixels centred on (x, y) + ½, of `area` pixels². Its cover
@@ -422,10 +441,11 @@ mod tests {
             iza: 1.0,
             xb: 32.0,
             yb: 40.0,
+            izb: 1.0,
             width: 4.0,
         });
         let mut acc = vec![0.0; 64 * 64];
-        splat(&[strand], None, (soft, fade, false), &vis, &mut |_, d| {
+        splat(&[strand], None, (soft, fade, 0), &vis, &mut |_, d| {
             for &(p, cover, _) in d {
                 acc[p as usize] += cover;
             }
