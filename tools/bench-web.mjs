@@ -27,6 +27,7 @@ try {
   console.log(`  last 1024x1024 frame: main thread ${last.mine.toFixed(1)} ms for ${(100 * r.sharedShare).toFixed(0)} % of the rows, helper ${last.helper.toFixed(1)} ms, ${last.wait.toFixed(1)} ms waited`);
   console.log(`  helper's wasm memory after its part of 2048x2048: ${r.helperMemory2048MB.toFixed(1)} MB`);
   console.log(`wasm memory: ${r.memoryBuildMB.toFixed(1)} MB after the first scene build, ${r.memory2048MB.toFixed(1)} MB after rendering 2048x2048 with it, ${r.memoryEndMB.toFixed(1)} MB at the end of the session (rebuilds, 1024² frames, 2048² again)`);
+  console.log(`chromium long hair (Ludwig II), as the app draws: render 512x512 ${r.long512Ms.toFixed(1)} ms, 1024x1024 ${r.long1024Ms.toFixed(1)} ms, preset change + render 1024x1024 ${r.longPresetChange1024Ms.toFixed(1)} ms median; wasm memory ${r.longMemoryEndMB.toFixed(1)} MB after 2048x2048`);
 } finally {
   await env.stop();
 }

@@ -1,5 +1,6 @@
-// Benchmark page: median wasm timings in this browser for the issue-#4 budget scene (printed
-// by `make bench`, never asserted), and the wasm memory size after a 2048² render. Frames are
+// Benchmark page: median wasm timings in this browser for the issue-#4 budget scene and for
+// long hair (printed by `make bench`, never asserted), and the wasm memory size after a 2048²
+// render. Frames are
 // timed as the app draws them (frames.js: shared with the helper Worker, put on a canvas), and
 // on this thread alone without presenting, as before the helper.
 import init, { Visualiser } from './pkg/smp_visualiser.js';
@@ -21,6 +22,9 @@ const BUDGET = {
   session: 3,
   plan: { 'density-per-cm2': 120, coverage: 'full-scalp' },
 };
+
+// Ludwig II with long hair from a centre part (benches/render.rs's "long hair").
+const LONG = { sex: 'female', preset: 'ludwig-2', hairstyle: 'long-part' };
 
 async function main() {
   const wasm = await init();
@@ -89,6 +93,18 @@ async function main() {
   results.helperMemory2048MB = frames.helperMemoryMB;
   viz.render(2048, 2048, 30, 8);
   results.memoryEndMB = mb();
+
+  // The female presets' long hair, the heaviest hair there is, as the app draws it; after
+  // the budget's memory figures, as wasm memory never shrinks.
+  frames.setConsultation(LONG);
+  for (const side of [512, 1024]) results[`long${side}Ms`] = await time(() => draw(side), side > 512 ? 9 : 15);
+  results.longPresetChange1024Ms = await time(() => {
+    flip = !flip;
+    frames.setConsultation({ ...LONG, preset: flip ? 'ludwig-3' : 'ludwig-2' });
+    return draw(1024);
+  }, 9);
+  await draw(2048);
+  results.longMemoryEndMB = mb();
   window.__bench = results;
   document.getElementById('out').textContent = JSON.stringify(results, null, 2);
 }

@@ -39,7 +39,7 @@ pub fn darken(
             splat(
                 projected,
                 layer.core,
-                (layer.soft, layer.fade, layer.free),
+                (layer.soft, layer.fade, &[]),
                 vis,
                 &mut |k, deposits| {
                     let c = layer.color[k];
@@ -157,7 +157,7 @@ pub fn shafts(
     splat(
         &prep.shafts,
         None,
-        (false, false, prep.shafts_free),
+        (false, false, &prep.free_tips),
         vis,
         &mut |k, deposits| {
             for &(p, cover, _) in deposits {

@@ -18,8 +18,8 @@ use glam::Vec3;
 /// Screen-space vertex: x, y in pixels, reciprocal depth.
 pub type SVert = (f32, f32, f32);
 
-/// A strand on screen: root and tip in pixels, their reciprocal depths and the strand's width
-/// in pixels. `None` for strands facing away or behind the eye.
+/// A strand on screen: root and tip in pixels, the root's reciprocal depth and the strand's
+/// width in pixels. `None` for strands facing away or behind the eye.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Projected {
     pub xa: f32,
@@ -27,7 +27,6 @@ pub struct Projected {
     pub iza: f32,
     pub xb: f32,
     pub yb: f32,
-    pub izb: f32,
     pub width: f32,
 }
 
@@ -59,8 +58,9 @@ pub struct Prepared {
     pub darkening: Vec<Vec<Option<Projected>>>,
     pub shafts: Vec<Option<Projected>>,
     pub shaft_colours: Vec<Vec3>,
-    /// How many of the shafts are free of the skin (see [`crate::scene::Strands::free`]).
-    pub shafts_free: usize,
+    /// The reciprocal depth of each free shaft's tip (see [`crate::scene::Strands::free`]),
+    /// kept apart as the other strands need none.
+    pub free_tips: Vec<f32>,
 }
 
 /// How far a free strand may face away from the eye (cosine) and still be drawn.
@@ -82,7 +82,7 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
         if facing <= least {
             return None;
         }
-        let ((xa, ya, iza), (xb, yb, izb)) = (cam.project(a)?, cam.project(b)?);
+        let ((xa, ya, iza), (xb, yb, _)) = (cam.project(a)?, cam.project(b)?);
         // A dot is a short column of pigment in the skin (its layer's depth over width): seen
         // at a slant its face's area shrinks with the cosine and its side's grows with the
         // sine (kept as a round footprint of that area). Face-on discs darkened the outline
@@ -104,7 +104,6 @@ fn project_strands(s: &Strands, cam: &Camera, out: &mut Vec<Option<Projected>>) 
             iza,
             xb,
             yb,
-            izb,
             width: s.width_mm[k] * cam.focal * iza * slant,
         })
     }));
@@ -351,9 +350,11 @@ impl Prepared {
         }
         self.shafts.clear();
         self.shaft_colours.clear();
-        self.shafts_free = scene.shafts.as_ref().map_or(0, |s| s.free);
+        self.free_tips.clear();
         if let Some(s) = &scene.shafts {
             project_strands(s, cam, &mut self.shafts);
+            let tip = |k: usize| cam.project(s.b[k]).map_or(0.0, |p| p.2);
+            self.free_tips.extend((0..s.free).map(tip));
             // Only for the shafts on screen, since about half face away (budget scene,
             // native: this whole update 12.3 → 9.5 ms a frame in clinic light).
             let shown = &self.shafts;

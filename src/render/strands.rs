@@ -41,13 +41,15 @@ pub type Deposit = (u32, f32, f32);
 
 /// Calls `apply(strand, deposits)` for every visible strand touching the band, with its
 /// [`Deposit`]s, from the strands' projections (`super::prepare`); `soft` strands wider than
-/// a pixel spread over [`SOFT_FOOTPRINT`] times their width. `apply` is a trait object
+/// a pixel spread over [`SOFT_FOOTPRINT`] times their width. The first strands, one for each
+/// of `free_tips` (their tips' reciprocal depths), are free of the skin (see
+/// [`crate::scene::Strands::free`]). `apply` is a trait object
 /// called once a strand, so the wasm holds one copy of this function, not one per caller
 /// (10 KB raw, 2.3 KB gzipped), without an indirect call per pixel.
 pub fn splat(
     projected: &[Option<Projected>],
     core: Option<DotCore>,
-    (soft, fade, free_n): (bool, bool, usize),
+    (soft, fade, free_tips): (bool, bool, &[f32]),
     vis: &VisBuffer,
     apply: &mut dyn FnMut(usize, &[Deposit]),
 ) {
@@ -65,13 +67,12 @@ pub fn splat(
             iza,
             xb,
             yb,
-            izb,
             width,
         }) = *p
         else {
             continue;
         };
-        let free = k < free_n;
+        let free = k < free_tips.len();
         if xa < 0.0 || ya < y0f || xa >= wf || ya >= y1f {
             continue;
         }
@@ -100,7 +101,7 @@ pub fn splat(
             // A free strand runs far from its root (a hanging one 100 px at 2048²), in and
             // out of view: where it passes behind the skin it is hidden there. Reciprocal
             // depth is affine on screen.
-            if free && behind(vis, (x + 0.5, y + 0.5), iza + (izb - iza) * f) {
+            if free && behind(vis, (x + 0.5, y + 0.5), iza + (free_tips[k] - iza) * f) {
                 continue;
             }
             // Fading strands lay twice their mean at `a` and none at `b` (midpoint weights of
@@ -441,11 +442,10 @@ mod tests {
             iza: 1.0,
             xb: 32.0,
             yb: 40.0,
-            izb: 1.0,
             width: 4.0,
         });
         let mut acc = vec![0.0; 64 * 64];
-        splat(&[strand], None, (soft, fade, 0), &vis, &mut |_, d| {
+        splat(&[strand], None, (soft, fade, &[]), &vis, &mut |_, d| {
             for &(p, cover, _) in d {
                 acc[p as usize] += cover;
             }
