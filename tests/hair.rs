@@ -531,7 +531,7 @@ fn long_hair_shows_the_scalp_along_the_part_by_density() {
 #[test]
 fn long_hair_hangs_to_the_shoulders_clear_of_the_body_and_the_face() {
     // Long hair lies on the scalp, then hangs round the head and neck to a one-length cut at
-    // the shoulders, behind the ears: drawn only where it lay on the scalp, it read as a
+    // the shoulders, over the ears: drawn only where it lay on the scalp, it read as a
     // skullcap ending at the ears (stops 20–26).
     use smp_visualiser::consultation::Sex;
     use smp_visualiser::hair::{LONG_CUT_STRAY_MM, LONG_CUT_Y_MM};
@@ -561,8 +561,9 @@ fn long_hair_hangs_to_the_shoulders_clear_of_the_body_and_the_face() {
         if head.distance(p) < -0.5 {
             inside += 1;
         }
-        // Nothing hangs beside the face: in front of the ears, below the sideburns.
-        if p.z > 15.0 && (-90.0..-10.0).contains(&p.y) && p.x.abs() > 40.0 {
+        // Nothing hangs beside the face: in front of the ears, below the sideburns' ends
+        // (about the earlobes' height).
+        if p.z > 15.0 && (-90.0..-20.0).contains(&p.y) && p.x.abs() > 40.0 {
             on_cheeks += 1;
         }
     }

@@ -31,7 +31,7 @@ const LEAVE_BELOW: f32 = -0.1;
 const GRAVITY: f32 = 0.45;
 
 /// Hair hanging in front of this plane (head frame, mm: behind the ear's middle) is combed
-/// back behind the ear, turning back this much a segment from 20 mm in front of it: hair
+/// back over the ear, turning back this much a segment from 20 mm in front of it: hair
 /// left to fall from the temples hung across the cheeks in stray lines.
 const TUCK_BEHIND_Z_MM: f32 = -15.0;
 const TUCK: f32 = 0.6;
@@ -45,6 +45,10 @@ const EAR_ZONE_Y_MM: (f32, f32) = (-45.0, 75.0);
 /// A hanging hair's segments are this many times [`LONG_SEGMENT_MM`]: it runs nearly
 /// straight, and two-thirds of the segments are less work laying and drawing it.
 pub const HANG_SEGMENTS: f32 = 1.5;
+
+/// Most a hair combed over the scalp climbs a segment, as a share of it: on the top of the
+/// head the comb's way never climbs this steeply.
+const CLIMB: f32 = 0.15;
 
 /// How one hair is laid: the head it lies on, and where its length stops.
 pub struct Comb<'a> {
@@ -142,6 +146,11 @@ impl Comb<'_> {
             let n = (ds * ds + dt * dt).sqrt();
             let (ns, nt) = (s + seg * ds / n, t + seg * dt / n);
             let next = match haired(ns, nt) {
+                // Round the ear canal's pole, where the chart's meridians close in, the comb's
+                // way back climbs round the pole: followed, it curled up over the ears in
+                // loops. The hair leaves the scalp there instead, and is combed back above
+                // the ear before it falls.
+                Some(next) if next.p.y > q.p.y + CLIMB * seg => None,
                 Some(next) => Some((ns, nt, next)),
                 // In front of the ear, hair reaching the hairline is combed back along it,
                 // over the ear, or ends under the hair above it: left to fall from the
@@ -159,8 +168,9 @@ impl Comb<'_> {
             (s, t, q) = (ns, nt, next);
         }
         let on_scalp = points.len();
+        // Leaving the scalp it does not climb on.
         let mut heading = match points[..] {
-            [.., a, b] => normalize_or(b - a, Vec3::NEG_Y),
+            [.., a, b] => normalize_or((b - a).with_y((b.y - a.y).min(0.0)), Vec3::NEG_Y),
             _ => Vec3::NEG_Y,
         };
         // Hanging, a segment stands for [`HANG_SEGMENTS`] of the reach (counted in scalp
@@ -172,10 +182,21 @@ impl Comb<'_> {
             if last.y < hair.end_y {
                 break;
             }
-            // Still in front of the ear, the hair is combed back behind it.
-            let ahead = (last.z - TUCK_BEHIND_Z_MM * k).max(0.0) / (20.0 * k);
-            let pull = Vec3::NEG_Y * GRAVITY + Vec3::NEG_Z * (TUCK * ahead.min(1.0));
-            heading = normalize_or(heading + pull, Vec3::NEG_Y);
+            // Still in front of the ear, the hair is combed back over it, held up till it is
+            // past it (falling as it went back, it hung across the temple in thin strands).
+            let ahead = ((last.z - TUCK_BEHIND_Z_MM * k).max(0.0) / (20.0 * k)).min(1.0);
+            let pull = Vec3::NEG_Y * (GRAVITY * (1.0 - ahead)) + Vec3::NEG_Z * (TUCK * ahead);
+            // Nor does it stand out from the head (the hull holds it off the skin) or run
+            // forward over the face.
+            let heading_in =
+                heading
+                    .with_x(heading.x * (1.0 - 0.8 * ahead))
+                    .with_z(if ahead > 0.0 {
+                        heading.z.min(0.0)
+                    } else {
+                        heading.z
+                    });
+            heading = normalize_or(heading_in + pull, Vec3::NEG_Y);
             let p = self.clear(last + heading * (seg * HANG_SEGMENTS), lift(along));
             heading = normalize_or(p - last, heading);
             points.push(p);
