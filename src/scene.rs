@@ -814,6 +814,10 @@ fn hair_layers(
 const SWERVE: f32 = 0.12;
 const TONE_STRAY: f32 = 0.15;
 
+/// Height (unscaled head frame, mm) below which hanging long hair is lit as a curtain, not
+/// as the scalp it left: level with the tops of the ears, where the two face about alike.
+const CURTAIN_BELOW_Y_MM: f32 = 30.0;
+
 /// Lays unit `h`'s long hair on `side` of the part into `shafts`: every unit its first
 /// [`crate::hair::LONG_ON_SCALP_MM`], one in [`crate::hair::LONG_HANG_SHARE`] on to the cut,
 /// [`crate::hair::LONG_HANG_UNITS`] times as wide. `cut` draws which units go on and where each one's ends stop.
@@ -846,9 +850,10 @@ fn lay_long(
     let last = laid.points.len().saturating_sub(2);
     for (i, seg) in laid.points.windows(2).enumerate() {
         // On the scalp the skin faces the light for it; hanging, the curtain faces out from
-        // the neck's axis.
+        // the neck's axis. Hair falling from high up (see [`crate::hair::long`]'s climb) lies
+        // over the scalp still, facing as it does.
         let hanging = i + 1 >= laid.on_scalp;
-        let up = if hanging {
+        let up = if hanging && seg[0].y < CURTAIN_BELOW_Y_MM * k {
             normalize_or(Vec3::new(seg[0].x, 0.0, seg[0].z + 10.0 * k), h.normal)
         } else {
             normalize_or(seg[0] - Vec3::new(0.0, 0.0, 5.0 * k), h.normal)

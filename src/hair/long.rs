@@ -3,8 +3,8 @@
 //! Each hair leaves its root away from the midline part (the side of its root; roots on the
 //! part pick a side at random), drifts back toward the nape behind the vertex, and follows
 //! the scalp through the chart, rising off the skin as hair from higher up piles over it.
-//! Where the scalp turns to face the floor, or the hair reaches bare skin, it leaves the
-//! scalp and hangs: bending toward the floor, sliding over the ears, neck and shoulders
+//! Where the scalp turns to face the floor, the hair reaches bare skin, or the comb's way
+//! climbs round the ear, it leaves the scalp and hangs: bending toward the floor, sliding over the ears, neck and shoulders
 //! (the head's [hull](crate::head::Head::hull)), to a one-length cut at the shoulders.
 //! Drawn only on the scalp, down to the ears, long hair read as a skullcap (stops 20–26).
 //! Only geometry in mm: the renderer decides what covers what.
@@ -46,8 +46,9 @@ const EAR_ZONE_Y_MM: (f32, f32) = (-45.0, 75.0);
 /// straight, and two-thirds of the segments are less work laying and drawing it.
 pub const HANG_SEGMENTS: f32 = 1.5;
 
-/// Most a hair combed over the scalp climbs a segment, as a share of it: on the top of the
-/// head the comb's way never climbs this steeply.
+/// Most a hair combed over the scalp climbs a segment, as a share of it. Round the ears and
+/// at the front corners of the top it climbs more, and falls from there; kept to the ears,
+/// the corners' hair lay back over the temples so thin they showed pale.
 const CLIMB: f32 = 0.15;
 
 /// How one hair is laid: the head it lies on, and where its length stops.
@@ -123,9 +124,7 @@ impl Comb<'_> {
             let mut p = q.p + up * lift(points.len() as f32);
             // Over the sides the hull stands off the skin round the ears.
             // Pushed out along the skin's normal: the hull's own gradient is four more samples.
-            if p.x.abs() > HULL_FROM_X_MM * k
-                && (EAR_ZONE_Y_MM.0 * k..EAR_ZONE_Y_MM.1 * k).contains(&p.y)
-            {
+            if self.by_ear(p) {
                 p += up * (lift(points.len() as f32) - (self.hull)(p)).max(0.0);
             }
             points.push(p);
@@ -149,7 +148,7 @@ impl Comb<'_> {
                 // Round the ear canal's pole, where the chart's meridians close in, the comb's
                 // way back climbs round the pole: followed, it curled up over the ears in
                 // loops. The hair leaves the scalp there instead, and is combed back above
-                // the ear before it falls.
+                // the ear before it falls (see [`CLIMB`]).
                 Some(next) if next.p.y > q.p.y + CLIMB * seg => None,
                 Some(next) => Some((ns, nt, next)),
                 // In front of the ear, hair reaching the hairline is combed back along it,
@@ -186,22 +185,29 @@ impl Comb<'_> {
             // past it (falling as it went back, it hung across the temple in thin strands).
             let ahead = ((last.z - TUCK_BEHIND_Z_MM * k).max(0.0) / (20.0 * k)).min(1.0);
             let pull = Vec3::NEG_Y * (GRAVITY * (1.0 - ahead)) + Vec3::NEG_Z * (TUCK * ahead);
-            // Nor does it stand out from the head (the hull holds it off the skin) or run
-            // forward over the face.
-            let heading_in =
+            // Nor does it stand out from the head (the hull holds it off the skin), climb
+            // where the hull pushes it up, or run forward over the face.
+            let heading_in = if ahead > 0.0 {
                 heading
                     .with_x(heading.x * (1.0 - 0.8 * ahead))
-                    .with_z(if ahead > 0.0 {
-                        heading.z.min(0.0)
-                    } else {
-                        heading.z
-                    });
+                    .with_y(heading.y.min(0.0))
+                    .with_z(heading.z.min(0.0))
+            } else {
+                heading
+            };
             heading = normalize_or(heading_in + pull, Vec3::NEG_Y);
             let p = self.clear(last + heading * (seg * HANG_SEGMENTS), lift(along));
             heading = normalize_or(p - last, heading);
             points.push(p);
         }
         Laid { points, on_scalp }
+    }
+
+    /// Whether `p` lies over the side of the head by the ear, where the hull stands off the
+    /// skin round it.
+    fn by_ear(&self, p: Vec3) -> bool {
+        let k = self.k;
+        p.x.abs() > HULL_FROM_X_MM * k && (EAR_ZONE_Y_MM.0 * k..EAR_ZONE_Y_MM.1 * k).contains(&p.y)
     }
 
     /// `p` pushed out of the hull until it stands `gap` mm clear of it (to first order).
