@@ -9,8 +9,8 @@
 //! points against it.
 
 use super::sdf::{ellipsoid, smooth_union};
-use super::{mirror, neck, shoulders, Head, Shape, EAR_CENTRE, EAR_FLARE, MASSETER_AXES};
-use super::{MASSETER_CENTRE, SHOULDER_BLEND};
+use super::SHOULDER_BLEND;
+use super::{cheek, cranium, mirror, neck, shoulders, Head, Shape, EAR_CENTRE, EAR_FLARE};
 use glam::Vec3;
 
 /// The ear's bounding ellipsoid in its own flared frame (out, up, forward; see
@@ -25,37 +25,9 @@ const EAR_BLEND: f32 = 30.0;
 /// Signed distance (unscaled mm) of `p` from the hull of `s`.
 fn hull_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
-    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, 0.0), Vec3::new(77.0, 98.0, 95.0));
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, 46.0, 28.0), Vec3::new(66.0, 62.0, 70.0)),
-        20.0,
-    );
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, 12.0, -42.0), Vec3::new(60.0, 58.0, 52.0)),
-        25.0,
-    );
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, -34.0, 36.0), Vec3::new(56.0, 58.0, 56.0)),
-        26.0,
-    );
+    let mut d = cranium(p);
     for sx in [-1.0, 1.0] {
-        d = smooth_union(
-            d,
-            ellipsoid(
-                p,
-                Vec3::new(44.0 * sx, -14.0, 40.0),
-                Vec3::new(24.0, 28.0, 22.0),
-            ),
-            24.0,
-        );
-        d = smooth_union(
-            d,
-            ellipsoid(p, MASSETER_CENTRE * Vec3::new(sx, 1.0, 1.0), MASSETER_AXES),
-            20.0,
-        );
+        d = cheek(d, p, sx);
         let q = p - mirror(EAR_CENTRE, sx);
         let out = q.x * sx - EAR_FLARE * (-q.z).max(0.0);
         let ear = ellipsoid(Vec3::new(out, q.y, q.z), EAR_BOUND_CENTRE, EAR_BOUND_AXES);

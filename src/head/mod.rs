@@ -123,47 +123,10 @@ fn mirror(v: Vec3, sx: f32) -> Vec3 {
 /// Skull, face and neck (ears and eyeballs are separate meshes).
 fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = p / s.size;
-    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, 0.0), Vec3::new(77.0, 98.0, 95.0));
-    // Forehead fullness: a rounder, more upright front than one ellipsoid gives.
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, 46.0, 28.0), Vec3::new(66.0, 62.0, 70.0)),
-        20.0,
-    );
-    // Occiput.
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, 12.0, -42.0), Vec3::new(60.0, 58.0, 52.0)),
-        25.0,
-    );
-    // Maxilla and cheeks: tall enough that the lower cheek faces forward, not down (a
-    // shorter one left a hollow that a downlight turned into a dark blot).
-    d = smooth_union(
-        d,
-        ellipsoid(p, Vec3::new(0.0, -34.0, 36.0), Vec3::new(56.0, 58.0, 56.0)),
-        26.0,
-    );
+    let mut d = cranium(p);
     for sx in [-1.0, 1.0] {
-        d = smooth_union(
-            d,
-            ellipsoid(
-                p,
-                Vec3::new(44.0 * sx, -14.0, 40.0),
-                Vec3::new(24.0, 28.0, 22.0),
-            ),
-            24.0,
-        );
+        d = cheek(d, p, sx);
         let gonion = Vec3::new(s.jaw_half_width * sx, -60.0, -4.0);
-        // Ramus and masseter: the side of the lower face stands upright from the cheekbone
-        // down to the jaw. Without them the cheek's mass sloped in under itself from the
-        // cheekbone, faced down there, and a downlight drew that as a dark strap from the
-        // mouth's corner to the ear; from the front the outline pinched in below the mouth
-        // (practitioner reviews, stops 16 and 18). [estimate, by eye]
-        d = smooth_union(
-            d,
-            ellipsoid(p, MASSETER_CENTRE * Vec3::new(sx, 1.0, 1.0), MASSETER_AXES),
-            20.0,
-        );
         // The chin 3 mm further forward than it was: 5 mm behind the lower lip it read
         // retruded in profile (soft-tissue pogonion sits 0–4 mm behind the lower lip).
         let chin_side = Vec3::new(19.0 * sx, -94.0, 73.0);
@@ -253,6 +216,56 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
     // The line between the lips.
     d = smooth_subtract(d, mouth_line(p), 2.0);
     d * s.size
+}
+
+/// The skull, forehead, occiput and maxilla (unscaled mm): the mass the face and the hull
+/// ([`hull`]) both start from, in one place so the two agree to the bit.
+#[inline(never)]
+fn cranium(p: Vec3) -> f32 {
+    let mut d = ellipsoid(p, Vec3::new(0.0, 32.0, 0.0), Vec3::new(77.0, 98.0, 95.0));
+    // Forehead fullness: a rounder, more upright front than one ellipsoid gives.
+    d = smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, 46.0, 28.0), Vec3::new(66.0, 62.0, 70.0)),
+        20.0,
+    );
+    // Occiput.
+    d = smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, 12.0, -42.0), Vec3::new(60.0, 58.0, 52.0)),
+        25.0,
+    );
+    // Maxilla and cheeks: tall enough that the lower cheek faces forward, not down (a
+    // shorter one left a hollow that a downlight turned into a dark blot).
+    smooth_union(
+        d,
+        ellipsoid(p, Vec3::new(0.0, -34.0, 36.0), Vec3::new(56.0, 58.0, 56.0)),
+        26.0,
+    )
+}
+
+/// The cheekbone and masseter on side `sx`, blended into `d` (unscaled mm).
+#[inline(never)]
+fn cheek(d: f32, p: Vec3, sx: f32) -> f32 {
+    let d = smooth_union(
+        d,
+        ellipsoid(
+            p,
+            Vec3::new(44.0 * sx, -14.0, 40.0),
+            Vec3::new(24.0, 28.0, 22.0),
+        ),
+        24.0,
+    );
+    // Ramus and masseter: the side of the lower face stands upright from the cheekbone
+    // down to the jaw. Without them the cheek's mass sloped in under itself from the
+    // cheekbone, faced down there, and a downlight drew that as a dark strap from the
+    // mouth's corner to the ear; from the front the outline pinched in below the mouth
+    // (practitioner reviews, stops 16 and 18). [estimate, by eye]
+    smooth_union(
+        d,
+        ellipsoid(p, MASSETER_CENTRE * Vec3::new(sx, 1.0, 1.0), MASSETER_AXES),
+        20.0,
+    )
 }
 
 /// The masseter over the ramus (unscaled mm, centre mirrored in x): a flattened mass from just
