@@ -41,6 +41,14 @@ const BLOCKS: usize = SIZE / BLOCK;
 /// a half texels, past the chord error of 2.5 mm triangles on a curved face (at half this,
 /// lit skin showed contour rings).
 const NORMAL_OFFSET_MM: f32 = 2.0;
+/// The wide lookup's half-width on the head (mm, ±3 texels) and the steepest slope its
+/// depth bias follows: a surface tilted `t` from the light drops `half × tan t` across the
+/// footprint, and where the light grazed, that drop read as an occluder and drew a dark
+/// band along the jaw below the ear under the downlight (stop 28). A normal push instead
+/// cleared it but walked the eyelids out of the brows' shadow; past a slope of 2.5 the
+/// bias did the same.
+const WIDE_HALF_MM: f32 = 2.4;
+const MAX_SLOPE: f32 = 2.5;
 /// An occluder must stand this much nearer the light than the point (mm).
 const BIAS_MM: f32 = 1.0;
 /// The soft map: texels per side, and the half-width of its box blur in its own texels.
@@ -248,7 +256,18 @@ impl ShadowMap {
     #[must_use]
     pub fn coords(&self, p: Vec3, n: Vec3) -> LightCoords {
         let mut c = self.project(p + n * NORMAL_OFFSET_MM);
-        c.z += BIAS_MM * self.step;
+        let slope = if self.spread >= WIDE_SPREAD {
+            let cos = n.dot(self.dir).max(0.0);
+            let sin = (1.0 - cos * cos).max(0.0).sqrt();
+            if sin < MAX_SLOPE * cos {
+                sin / cos
+            } else {
+                MAX_SLOPE
+            }
+        } else {
+            0.0
+        };
+        c.z += (BIAS_MM + WIDE_HALF_MM * slope) * self.step;
         c
     }
 
