@@ -41,13 +41,11 @@ const BLOCKS: usize = SIZE / BLOCK;
 /// a half texels, past the chord error of 2.5 mm triangles on a curved face (at half this,
 /// lit skin showed contour rings).
 const NORMAL_OFFSET_MM: f32 = 2.0;
-/// The wide lookup's half-width on the head (mm, ±3 texels) and the steepest slope its
-/// depth bias follows: a surface tilted `t` from the light drops `half × tan t` across the
-/// footprint, and where the light grazed, that drop read as an occluder and drew a dark
-/// band along the jaw below the ear under the downlight (stop 28). A normal push instead
-/// cleared it but walked the eyelids out of the brows' shadow; past a slope of 2.5 the
-/// bias did the same.
-const WIDE_HALF_MM: f32 = 2.4;
+/// The steepest slope the wide lookup's depth bias follows: a surface tilted `t` from the
+/// light drops `tan t` texels per texel across the lookup's footprint, and where the light
+/// grazed, that drop read as an occluder and drew a dark band along the jaw below the ear
+/// under the downlight (stop 29). A normal push instead cleared it but walked the eyelids
+/// out of the brows' shadow; past a slope of 2.5 the bias did the same.
 const MAX_SLOPE: f32 = 2.5;
 /// An occluder must stand this much nearer the light than the point (mm).
 const BIAS_MM: f32 = 1.0;
@@ -65,6 +63,9 @@ const SOFT_HALF: f32 = SOFT_BOX as f32;
 /// streaks down the cheeks and a notched shadow on the chin (practitioner review, stop 9).
 /// The sun keeps the narrow one: its shadows are crisp.
 const WIDE_SPREAD: f32 = 0.02;
+/// The sharp lookup's half-width (texels), wide and narrow.
+const WIDE_HALF: f32 = 3.0;
+const NARROW_HALF: f32 = 1.5;
 /// A sharp lookup letting more than this through has seen no occluder (see [`ShadowMap::lit`]).
 const GRAZED: f32 = 0.97;
 /// Least variance (mm²) of the soft map: its flat areas are no sharper than this.
@@ -256,7 +257,7 @@ impl ShadowMap {
     #[must_use]
     pub fn coords(&self, p: Vec3, n: Vec3) -> LightCoords {
         let mut c = self.project(p + n * NORMAL_OFFSET_MM);
-        let slope = if self.spread >= WIDE_SPREAD {
+        let slope = if self.wide() {
             let cos = n.dot(self.dir).max(0.0);
             let sin = (1.0 - cos * cos).max(0.0).sqrt();
             if sin < MAX_SLOPE * cos {
@@ -267,8 +268,13 @@ impl ShadowMap {
         } else {
             0.0
         };
-        c.z += (BIAS_MM + WIDE_HALF_MM * slope) * self.step;
+        c.z += (BIAS_MM + WIDE_HALF / self.scale * slope) * self.step;
         c
+    }
+
+    /// Whether this light's sharp lookup is the wide one (see [`WIDE_SPREAD`]).
+    fn wide(&self) -> bool {
+        self.spread >= WIDE_SPREAD
     }
 
     /// Fraction of the light reaching `c` (0 in full shadow). Near an occluder the sharp
@@ -290,8 +296,8 @@ impl ShadowMap {
         if c.z >= hi {
             return 1.0;
         }
-        let wide = self.spread >= WIDE_SPREAD;
-        let fine_half = if wide { 3.0 } else { 1.5 };
+        let wide = self.wide();
+        let fine_half = if wide { WIDE_HALF } else { NARROW_HALF };
         let (sharp, near) = if c.z < lo {
             (0.0, (lo - c.z) / self.step) // at least this far
         } else if wide {
