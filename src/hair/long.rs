@@ -51,6 +51,11 @@ pub const HANG_SEGMENTS: f32 = 1.5;
 /// the corners' hair lay back over the temples so thin they showed pale.
 const CLIMB: f32 = 0.15;
 
+/// Most first-order steps [`Comb::clear`] takes out of the hull, and how short of its gap
+/// it may stop (mm).
+const CLEAR_STEPS: usize = 3;
+const CLEAR_SLACK_MM: f32 = 0.25;
+
 /// How one hair is laid: the head it lies on, and where its length stops.
 pub struct Comb<'a> {
     pub chart: &'a ScalpChart,
@@ -117,6 +122,8 @@ impl Comb<'_> {
                 on_scalp: 0,
             };
         };
+        // Where the comb was taking the hair when it left the scalp (see below).
+        let mut aim = None;
         loop {
             // The head frame's origin lies between the ear canals: its radial direction
             // stands in for the skin normal, which is all a lift of a few millimetres needs.
@@ -163,13 +170,19 @@ impl Comb<'_> {
                 },
                 None => None,
             };
-            let Some((ns, nt, next)) = next else { break };
+            let Some((ns, nt, next)) = next else {
+                aim = self.chart.point(ns, nt).map(|n| n.p - q.p);
+                break;
+            };
             (s, t, q) = (ns, nt, next);
         }
         let on_scalp = points.len();
-        // Leaving the scalp it does not climb on.
-        let mut heading = match points[..] {
-            [.., a, b] => normalize_or((b - a).with_y((b.y - a.y).min(0.0)), Vec3::NEG_Y),
+        // Leaving the scalp it goes on the comb's way, but does not climb on. From the last
+        // segment on the scalp, hair leaving at its root (the temples' climb round the ear)
+        // started plumb and hung over the temple's skin in thin kinked strands.
+        let mut heading = match (&points[..], aim) {
+            ([.., a, b], _) => normalize_or((*b - *a).with_y((b.y - a.y).min(0.0)), Vec3::NEG_Y),
+            (_, Some(d)) => normalize_or(d.with_y(d.y.min(0.0)), Vec3::NEG_Y),
             _ => Vec3::NEG_Y,
         };
         // Hanging, a segment stands for [`HANG_SEGMENTS`] of the reach (counted in scalp
@@ -210,19 +223,24 @@ impl Comb<'_> {
         p.x.abs() > HULL_FROM_X_MM * k && (EAR_ZONE_Y_MM.0 * k..EAR_ZONE_Y_MM.1 * k).contains(&p.y)
     }
 
-    /// `p` pushed out of the hull until it stands `gap` mm clear of it (to first order).
-    fn clear(&self, p: Vec3, gap: f32) -> Vec3 {
-        let d = (self.hull)(p);
-        if d >= gap {
-            return p;
+    /// `p` pushed out of the hull until it stands `gap` mm clear of it, by up to
+    /// [`CLEAR_STEPS`] first-order steps: round the ears' blend the hull is not a true
+    /// distance, and one step left hair combed back from the sideburns inside the tragus.
+    fn clear(&self, mut p: Vec3, gap: f32) -> Vec3 {
+        for _ in 0..CLEAR_STEPS {
+            let d = (self.hull)(p);
+            if d >= gap - CLEAR_SLACK_MM * self.k {
+                break;
+            }
+            // The gradient by forward differences from `d`.
+            let h = 0.5 * self.k;
+            let g = Vec3::new(
+                (self.hull)(p + Vec3::X * h),
+                (self.hull)(p + Vec3::Y * h),
+                (self.hull)(p + Vec3::Z * h),
+            ) - Vec3::splat(d);
+            p += normalize_or(g, Vec3::Y) * (gap - d);
         }
-        // The gradient by forward differences from `d`.
-        let h = 0.5 * self.k;
-        let g = Vec3::new(
-            (self.hull)(p + Vec3::X * h),
-            (self.hull)(p + Vec3::Y * h),
-            (self.hull)(p + Vec3::Z * h),
-        ) - Vec3::splat(d);
-        p + normalize_or(g, Vec3::Y) * (gap - d)
+        p
     }
 }
