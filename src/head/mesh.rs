@@ -44,11 +44,34 @@ pub fn radial_along(
     g: Grid,
     crease: &dyn Fn(f32) -> Option<(f32, f32, f32)>,
 ) -> Mesh {
+    radial_rings(f, centre, axes, g, &|u| core::f32::consts::PI * u, crease)
+}
+
+/// [`radial`], with the rings' polar angles `theta(u)` for `u` evenly spaced in 0..1 instead
+/// of the angles themselves evenly spaced: denser where a surface runs nearly along the rays.
+pub fn radial_dense(
+    f: &dyn Fn(Vec3) -> f32,
+    centre: Vec3,
+    axes: [Vec3; 3],
+    g: Grid,
+    theta: &dyn Fn(f32) -> f32,
+) -> Mesh {
+    radial_rings(f, centre, axes, g, theta, &|_| None)
+}
+
+fn radial_rings(
+    f: &dyn Fn(Vec3) -> f32,
+    centre: Vec3,
+    axes: [Vec3; 3],
+    g: Grid,
+    theta_of: &dyn Fn(f32) -> f32,
+    crease: &dyn Fn(f32) -> Option<(f32, f32, f32)>,
+) -> Mesh {
     let [polar, e1, e2] = axes;
     let step = core::f32::consts::TAU / g.segments as f32;
     let mut dirs = vec![polar, -polar];
     for i in 0..g.rings {
-        let theta = core::f32::consts::PI * (i as f32 + 0.5) / g.rings as f32;
+        let theta = theta_of((i as f32 + 0.5) / g.rings as f32);
         let (st, ct) = sin_cos(theta);
         let crease = crease(theta).map(|(at, home, strength)| {
             let row = (home / step).round() * step;
@@ -210,7 +233,7 @@ pub(crate) fn trace(f: &dyn Fn(Vec3) -> f32, centre: Vec3, dir: Vec3, start: f32
 // Not inlined: each of its callers' copies cost the wasm bytes, and the six calls of the
 // field it makes cost far more than the call.
 #[inline(never)]
-fn gradient(f: &dyn Fn(Vec3) -> f32, p: Vec3) -> Vec3 {
+pub(crate) fn gradient(f: &dyn Fn(Vec3) -> f32, p: Vec3) -> Vec3 {
     let h = GRAD_STEP;
     let g = Vec3::new(
         f(p + Vec3::X * h) - f(p - Vec3::X * h),

@@ -336,6 +336,49 @@ const HEAD_BOTTOM_Y: f32 = -135.0;
 /// (practitioner reviews, stops 10 and 11).
 const THROAT_DROP: f32 = 15.0;
 const THROAT_Z: (f32, f32) = (20.0, 45.0);
+/// Behind the neck the cut rises this much, reached from [`NAPE_Z`]'s second figure back
+/// to its first (unscaled mm): there the head mesh's rays meet the neck edge-on, and at the
+/// cut they already sampled the trapezius' flare in steps of 7 mm.
+const NAPE_RISE: f32 = 20.0;
+const NAPE_Z: (f32, f32) = (-30.0, -10.0);
+/// Below the neck the body mesh takes over (see [`body_sdf`]): the face mesh keeps the
+/// triangles reaching above its cut, their corners below it moved up the neck onto the cut
+/// (`size` is the head's scale in all). Dropped whole instead, those triangles left a saw-tooth
+/// edge whose teeth, where the grid's rays meet the back of the neck edge-on, ran 3–4 cm up
+/// it: the body showed through in tongues, which the downlight, grazing the neck, lit
+/// differently from the head's skin round them.
+fn cut_neck(face: &mut Mesh, sdf: &dyn Fn(Vec3) -> f32, ao: &dyn Fn(Vec3, Vec3) -> f32, size: f32) {
+    let cut = |p: Vec3| {
+        let z = p.z / size;
+        (HEAD_BOTTOM_Y - THROAT_DROP * smoothstep(THROAT_Z.0, THROAT_Z.1, z)
+            + NAPE_RISE * (1.0 - smoothstep(NAPE_Z.0, NAPE_Z.1, z)))
+            * size
+    };
+    let below: Vec<bool> = face.positions.iter().map(|&p| p.y < cut(p)).collect();
+    face.triangles
+        .retain(|t| t.iter().any(|&i| !below[i as usize]));
+    let mut moved = vec![false; below.len()];
+    for &i in face.triangles.iter().flatten() {
+        let i = i as usize;
+        if below[i] && !moved[i] {
+            moved[i] = true;
+            // Up onto the cut, then across onto the skin: the neck is near vertical there.
+            // Taken back along the full gradient, corners from the shoulders' flare slid
+            // down it again, 20 mm below the cut.
+            let mut p = face.positions[i];
+            for _ in 0..4 {
+                p.y = cut(p);
+                let g = mesh::gradient(sdf, p).with_y(0.0);
+                p -= g * (sdf(p) / g.length_squared().max(0.25));
+            }
+            let n = mesh::gradient(sdf, p);
+            face.positions[i] = p;
+            face.normals[i] = n;
+            face.visibility[i] = ao(p, n);
+        }
+    }
+}
+
 /// The shoulders, in both meshes' fields so the neck flares into them the same way: a broad
 /// dome (biacromial breadth about 40 cm) with the trapezius sloping down from the neck's
 /// sides to the acromion. The dome's top sat 3 cm lower and blended over 60 mm: the neck
@@ -581,8 +624,27 @@ const MOTTLE_SEED: u64 = 0x6d6f_7474_6c65;
 /// The face mesh grid: an odd ring count gives the midline a ring of its own (the chart's
 /// `s` axis); about 2 mm between vertices on the scalp.
 const FACE_GRID: (usize, usize) = (151, 300);
-/// The body mesh grid: about 8 mm between vertices over the shoulders, which are smooth.
-const BODY_GRID: (usize, usize) = (48, 128);
+/// The body mesh grid: about 8 mm between vertices over the shoulders, which are smooth;
+/// its rings [`BODY_DENSE`] times as dense from its rays' polar angle (degrees off straight
+/// up) where the neck starts to where it has flared into the shoulders. The neck, nearly
+/// along the rays, took two rings 3 cm apart, whose normals, interpolated, lit the body's
+/// neck under the downlight brighter than the head mesh's, in a patch below its cut.
+const BODY_GRID: (usize, usize) = (61, 128);
+const BODY_DENSE: (f32, f32, f32) = (10.0, 35.0, 3.0);
+
+/// The body's ring at `u` (0..1): its polar angle (radians), see [`BODY_DENSE`].
+fn body_ring(u: f32) -> f32 {
+    let (a, b, dense) = BODY_DENSE;
+    let s = u * (180.0 + (dense - 1.0) * (b - a));
+    let deg = if s < a {
+        s
+    } else if s < a + dense * (b - a) {
+        a + (s - a) / dense
+    } else {
+        s - (dense - 1.0) * (b - a)
+    };
+    deg.to_radians()
+}
 /// Centre of the face mesh's rays (unscaled mm): low and forward enough to see under the
 /// brow and chin, inside the neck so the union stays star-shaped.
 const FACE_CENTRE: Vec3 = Vec3::new(0.0, 3.0, -9.0);
@@ -642,14 +704,7 @@ impl Head {
             segments,
             glabella_seg,
         );
-        // Below the neck the body mesh takes over (see [`body_sdf`]).
-        let positions = &face.positions;
-        let above = |p: Vec3| {
-            let p = p / (s.size * k);
-            p.y >= HEAD_BOTTOM_Y - THROAT_DROP * smoothstep(THROAT_Z.0, THROAT_Z.1, p.z)
-        };
-        face.triangles
-            .retain(|t| t.iter().all(|&i| above(positions[i as usize])));
+        cut_neck(&mut face, &face_sdf, &ao, s.size * k);
         let lips = LipMap::bake(&chart, &face.positions, &face.triangles, k * s.size, &s);
         let mut meshes = vec![face];
         let mut parts = vec![Part::Face];
@@ -703,7 +758,7 @@ impl Head {
             meshes.push(eye);
             parts.push(Part::Eye);
         }
-        let mut body = mesh::radial(
+        let mut body = mesh::radial_dense(
             &|p| scaled(&|q| body_sdf(q, &s), p),
             BODY_CENTRE * s.size * k,
             [Vec3::Y, Vec3::Z, Vec3::X],
@@ -712,6 +767,7 @@ impl Head {
                 segments: BODY_GRID.1,
                 reach: 260.0 * k,
             },
+            &body_ring,
         );
         // Measured from the head mesh's skin, 0.3 mm out, so the two shade alike where they
         // meet (from its own surface the head's neck would count as an occluder).
