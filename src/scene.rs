@@ -847,8 +847,24 @@ fn lay_long(
     let colour = colour * (1.0 + TONE_STRAY * (2.0 * cut.next_f32() - 1.0));
     let width = h.diameter_mm * f32::from(h.unit);
     let short = LONG_ON_SCALP_MM / crate::hair::LONG_SEGMENT_MM;
-    let last = laid.points.len().saturating_sub(2);
-    for (i, seg) in laid.points.windows(2).enumerate() {
+    let pts = &laid.points;
+    let last = pts.len().saturating_sub(2);
+    // Hanging, a hair bends round its corners: where it turns more than [`ROUND_TURN_COS`],
+    // the corner is cut a quarter of the way along each side (one round of Chaikin's), drawn as
+    // a short segment of its own. Straight 15 mm segments meeting at 20–25° read as kinked
+    // wire where the hair swept back over the ear fell.
+    let cut = |j: usize| -> Option<(Vec3, Vec3)> {
+        if j < laid.on_scalp.max(1) || j + 1 >= pts.len() {
+            return None;
+        }
+        let (a, b, c) = (pts[j - 1], pts[j], pts[j + 1]);
+        let turn = (b - a).normalize_or_zero().dot((c - b).normalize_or_zero());
+        (turn < ROUND_TURN_COS).then(|| (b + (a - b) * 0.25, b + (c - b) * 0.25))
+    };
+    let mut from = pts.first().copied().unwrap_or_default();
+    for i in 0..pts.len().saturating_sub(1) {
+        let corner = cut(i + 1);
+        let seg = [from, corner.map_or(pts[i + 1], |(a, _)| a)];
         // On the scalp the skin faces the light for it; hanging, the curtain faces out from
         // the neck's axis. Hair falling from high up (see [`crate::hair::long`]'s climb) lies
         // over the scalp still, facing as it does.
@@ -870,8 +886,16 @@ fn lay_long(
             w *= 0.5;
         }
         shafts.push(seg[0], seg[1], up, w, colour);
+        from = pts[i + 1];
+        if let Some((a, b)) = corner {
+            shafts.push(a, b, up, w, colour);
+            from = b;
+        }
     }
 }
+
+/// Cosine of the turn past which a hanging long hair's corner is rounded (10°).
+const ROUND_TURN_COS: f32 = 0.985;
 
 impl Scene {
     /// Builds the scene of a valid consultation (panics on invalid input: validate first, or
