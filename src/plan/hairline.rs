@@ -58,11 +58,14 @@ impl HairlineStyle {
         crate::consultation::parse_named(&Self::ALL, Self::name, name)
     }
 
-    /// Default width of the density ramp across the line (mm).
+    /// Default width of the density ramp across the line (mm): soft 6, defined 1, broken 10
+    /// (research/domain.md §5.5–5.6 and its defaults table, row 20); natural and widow's
+    /// peak, between. [estimate for those two]
     #[must_use]
     pub fn gradient_mm(self) -> f32 {
         match self {
-            Self::Soft | Self::Natural => 5.0,
+            Self::Soft => 6.0,
+            Self::Natural => 5.0,
             Self::Broken => 10.0,
             Self::Defined => 1.0,
             Self::WidowsPeak => 4.0,
