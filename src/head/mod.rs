@@ -286,6 +286,9 @@ const JAW_BLEND: f32 = 32.0;
 /// hung below it as a pouch; at 0.003 the border runs nearly straight from chin to gonion.
 const JAW_CURVE: f32 = 0.003;
 
+/// How broadly the cut under the jaw ends behind its angle (mm).
+const JAW_CUT_END_BLEND: f32 = 10.0;
+
 /// Below the mandible's lower border (unscaled mm; negative inside): a plane through the
 /// gonion and the menton, cut off behind the ramus so the skull and nape keep their shape.
 fn under_jaw(p: Vec3, s: &Shape) -> f32 {
@@ -298,7 +301,9 @@ fn under_jaw(p: Vec3, s: &Shape) -> f32 {
     let rise = JAW_CURVE * p.x * p.x * smoothstep(20.0, 78.0, p.z);
     let q = glam::Vec2::new(p.z, p.y - rise) - gonion;
     let below = q.y * along.x - q.x * along.y;
-    below.max(-(p.z + 20.0))
+    // It ends 20 mm behind the ear canals, by a smooth maximum: by a plain one, the plane's
+    // edge was a crease down the side of the neck that the mesh drew as saw-teeth.
+    -smooth_union(-below, p.z + 20.0, JAW_CUT_END_BLEND)
 }
 
 /// The brow ridge's path (unscaled mm): out to x at the bend, then to its lateral end, and
