@@ -362,6 +362,21 @@ fn head_and_body_meshes_meet_cleanly_round_the_neck() {
     }
 }
 
+/// Over the triangles of `m` whose centroids `within` takes, the least cosine between two of
+/// a triangle's vertex normals (how far the shading turns inside one triangle), and how many.
+fn widest_turn(m: &Mesh, within: impl Fn(glam::Vec3) -> bool) -> (f32, usize) {
+    let (mut worst, mut count) = (1.0f32, 0);
+    for t in &m.triangles {
+        let p = t.map(|k| m.positions[k as usize]);
+        if within((p[0] + p[1] + p[2]) / 3.0) {
+            let n = t.map(|k| m.normals[k as usize]);
+            worst = worst.min(n[0].dot(n[1]).min(n[1].dot(n[2])).min(n[0].dot(n[2])));
+            count += 1;
+        }
+    }
+    (worst, count)
+}
+
 /// The upper lid's crease is a soft fold, not a staircase: a fold narrower than the face
 /// mesh's grid turned the normals by up to 88° within one triangle, and drawn along the
 /// triangles' edges it stepped in 2.7 mm blocks (face close-ups, stop 29). Between the lid's
@@ -373,17 +388,10 @@ fn upper_lid_creases_turn_smoothly() {
         let h = head(sex, 1.0);
         let f = &h.meshes[0];
         let size = if sex == Sex::Male { 1.0 } else { 55.0 / 57.0 };
-        let (mut worst, mut count) = (1.0f32, 0);
-        for t in &f.triangles {
-            let p = t.map(|k| f.positions[k as usize]);
-            let c = (p[0] + p[1] + p[2]) / (3.0 * size);
-            let q = c - glam::Vec3::new(32.0 * c.x.signum(), 11.0, 77.0);
-            if (7.0..15.0).contains(&q.y) && q.x.abs() < 18.0 && q.z > 0.0 {
-                let n = t.map(|k| f.normals[k as usize]);
-                worst = worst.min(n[0].dot(n[1]).min(n[1].dot(n[2])).min(n[0].dot(n[2])));
-                count += 1;
-            }
-        }
+        let (worst, count) = widest_turn(f, |c| {
+            let q = c / size - glam::Vec3::new(32.0 * c.x.signum(), 11.0, 77.0);
+            (7.0..15.0).contains(&q.y) && q.x.abs() < 18.0 && q.z > 0.0
+        });
         eprintln!(
             "{sex:?}: {count} triangles over the lids, normals turn at most {:.0}°",
             worst.acos().to_degrees()
@@ -406,16 +414,9 @@ fn the_jaws_cut_ends_smoothly_behind_its_angle() {
     for sex in [Sex::Male, Sex::Female] {
         let h = head(sex, 1.0);
         let f = &h.meshes[0];
-        let (mut worst, mut count) = (1.0f32, 0);
-        for t in &f.triangles {
-            let p = t.map(|k| f.positions[k as usize]);
-            let c = (p[0] + p[1] + p[2]) / 3.0;
-            if (-100.0..-55.0).contains(&c.y) && c.x.abs() > 40.0 && (-30.0..10.0).contains(&c.z) {
-                let n = t.map(|k| f.normals[k as usize]);
-                worst = worst.min(n[0].dot(n[1]).min(n[1].dot(n[2])).min(n[0].dot(n[2])));
-                count += 1;
-            }
-        }
+        let (worst, count) = widest_turn(f, |c| {
+            (-100.0..-55.0).contains(&c.y) && c.x.abs() > 40.0 && (-30.0..10.0).contains(&c.z)
+        });
         let most = worst.acos().to_degrees();
         eprintln!(
             "{sex:?}: {count} triangles behind the jaw's angles, normals turn at most {most:.0}°"
