@@ -474,6 +474,12 @@ impl SceneBuilder {
         let pieces = brows.iter().map(|h| brow_pieces(h).count()).sum();
         let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin, pieces);
         add_brows(&mut shafts, &brows, pieces, c);
+        if let Some(s) = shafts
+            .as_ref()
+            .filter(|_| c.hairstyle == crate::hair::Hairstyle::LongPart)
+        {
+            shade_ears(&mut meshes, &head.parts, s);
+        }
         let mut darkening = vec![under_skin];
         if c.session > 0 {
             let dots = pigment(&self.impressions(&head, &loss, c), c);
@@ -527,6 +533,28 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
         under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
         Vec3::splat(0.7 * (length_mm / 3.8).min(1.0))
+    }
+}
+
+/// Darkens the ears by the long hair lying over them ([`crate::hair::canopy`]): lit as if
+/// bare, an ear under the hair showed pink between the strands parting over it. In the
+/// albedo, so ambient and key lights alike are taken; the ears' faint shine is left.
+fn shade_ears(meshes: &mut [Mesh], parts: &[Part], long: &Strands) {
+    let n = long.free;
+    for (mesh, _) in meshes
+        .iter_mut()
+        .zip(parts)
+        .filter(|(_, &p)| p == Part::Ear)
+    {
+        let light = crate::hair::canopy::light(
+            &mesh.positions,
+            &long.a[..n],
+            &long.b[..n],
+            &long.width_mm[..n],
+        );
+        for (a, l) in mesh.albedo.iter_mut().zip(light) {
+            *a *= l;
+        }
     }
 }
 

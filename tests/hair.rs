@@ -6,6 +6,7 @@ mod common;
 
 use glam::Vec3;
 use smp_visualiser::hair::{grow, Hairstyle, FU_MIX, FU_PER_CM2};
+use smp_visualiser::head::Part;
 use smp_visualiser::loss::Preset;
 use smp_visualiser::math::srgb_to_linear;
 use smp_visualiser::plan::Coverage;
@@ -1087,4 +1088,40 @@ fn hanging_long_hair_bends_round_its_corners() {
         sharp * 50 < joints,
         "{sharp} of {joints} joints turn more than 15°"
     );
+}
+
+#[test]
+fn long_hair_shades_the_ears_under_it() {
+    // Lit as if bare, the ear under long hair showed pink wherever the strands parted over
+    // it, most from the front. Now the skin of the ear takes the shade of the hair lying
+    // about it: the side of the ear the front view sees (facing forward and out) keeps a
+    // share of a bare ear's albedo, on average over its vertices, of 100 % before, 16 % now
+    // (the lobe, under about one layer, about half).
+    let (c, long) = long_hair_scene();
+    let bare = SceneBuilder::default()
+        .build(&Consultation {
+            hairstyle: Hairstyle::Clipper2,
+            ..c
+        })
+        .unwrap();
+    let parts = &long.head.parts;
+    let (mut sum, mut n) = (0.0, 0);
+    for (mi, _) in parts.iter().enumerate().filter(|(_, &p)| p == Part::Ear) {
+        let (a, b) = (&long.meshes[mi], &bare.meshes[mi]);
+        for (i, nrm) in a.normals.iter().enumerate() {
+            let out = nrm.x * a.positions[i].x.signum();
+            assert!(a.albedo[i].cmple(b.albedo[i]).all(), "lighter under hair");
+            if nrm.z > 0.3 && out > 0.3 {
+                sum += a.albedo[i].y / b.albedo[i].y;
+                n += 1;
+            }
+        }
+    }
+    let kept = sum / n as f32;
+    eprintln!(
+        "{n} ear vertices face the front: {:.0} % of a bare ear's albedo",
+        100.0 * kept
+    );
+    assert!(n > 500, "{n} vertices");
+    assert!(kept < 0.4, "{:.0} % of a bare ear's albedo", 100.0 * kept);
 }

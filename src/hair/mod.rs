@@ -7,6 +7,7 @@
 //! seen through the epidermis (§4.4), so every hair also has an under-skin part.
 
 pub mod brows;
+pub mod canopy;
 mod follicles;
 pub mod lashes;
 pub mod long;
