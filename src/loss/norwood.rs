@@ -130,6 +130,14 @@ fn stage_of(p: Preset, whorl_s: f32) -> Stage {
 /// [estimate, by eye]
 const TOP_CORNER_MM: f32 = 20.0;
 
+/// The horseshoe's top thins over this many times the pattern's edge ramp (§1.2 realism
+/// cues: a 1–2 cm fringe of miniaturised hairs). Hairs in a ramp are also shorter, finer and
+/// lighter, so over the 15 mm ramp alone the hair's shade fell from 90 to 10 % of full in
+/// 4.7 mm, and under #1 and #2 the fringe stood to a hard upper edge (practitioner review,
+/// stop 33); over twice that, in 9.5 mm. Centred on the same line, it keeps the fringe heights
+/// measured at half density: widened downward only, it lowered them 8 mm.
+const FRINGE_SOFT: f32 = 2.0;
+
 pub(super) fn is_norwood(p: Preset) -> bool {
     matches!(
         p,
@@ -194,13 +202,13 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
 
     let y = q.p.y / k;
     let z = q.p.z / k;
-    // How far (mm) q is above the horseshoe fringe's top.
+    // How far q is above the horseshoe fringe's top, in mm over [`FRINGE_SOFT`].
     let over = |side: f32, back: f32| {
         let backness = smoothstep(-5.0, -60.0, z);
         // At VI–VII the hairline in front of the ear retreats back and down too (§1.1).
         let pre_auricular = smoothstep(0.0, 30.0, z) * st.pre_auricular;
         let fringe_top = c.lm.ear_top_y() / k + side + (back - side) * backness - pre_auricular;
-        y - fringe_top + c.wander(q, 5.0) / k
+        (y - fringe_top + c.wander(q, 5.0) / k) / FRINGE_SOFT
     };
     let above = |side: f32, back: f32, w: f32| ramp(over(side, back), w);
     // Stages V–VII: the top is bald above the horseshoe fringe, from the front back to
@@ -210,11 +218,12 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         let bow = 18.0 * (t / 60.0) * (t / 60.0);
         // Inside both edges, with the corner where they meet rounded: as the product of the
         // two ramps, it was square, and clipped side hair stood in a square tab above the
-        // temple (practitioner review, stop 19).
+        // temple (practitioner review, stop 19). `over` is in units of FRINGE_SOFT mm, and
+        // at the full radius there the front area's rear edge widened the bridge to 26 mm.
         let inside = smooth_union(
             over(side, back),
             st.top_to - bow - wander - s,
-            TOP_CORNER_MM,
+            TOP_CORNER_MM / FRINGE_SOFT,
         );
         keep = keep.min(1.0 - ramp(inside, edge));
     }
@@ -235,10 +244,16 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         keep = keep.min(1.0 - (1.0 - density) * above(side, back, edge));
     }
 
-    // The bridge: a band across the top, joining the side fringes, at partial density.
+    // The bridge: a band across the top, joining the side fringes, at partial density. Above
+    // a horseshoe (V) only: run down into the fringe it thinned it to a pale bite above
+    // the temple (practitioner review, stop 33).
     if let Some((centre, width, density)) = st.bridge {
+        let on_top = st
+            .fringe
+            .map_or(1.0, |(side, back)| above(side, back, edge));
         let band = (1.0 - ramp((s - centre).abs() - 0.5 * width + wander * 0.5, edge * 0.6))
-            * (1.0 - lateral);
+            * (1.0 - lateral)
+            * on_top;
         keep += (density - keep) * band;
     }
     let keep = keep.clamp(0.0, 1.0);
