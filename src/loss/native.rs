@@ -224,7 +224,7 @@ pub(super) fn shaped(q: &ScalpPoint, c: &Ctx, h: &HairlineShape) -> f32 {
 fn temple_peak(y: f32) -> f32 {
     let (y0, half) = TEMPLE_PEAK_Y;
     let peak = TEMPLE_PEAK_MM * (1.0 - ((y - y0).abs() / half).min(1.0));
-    let recess = TEMPLE_RECESS_MM * smoothstep(y0 + 6.0, y0 + 18.0, y);
+    let recess = TEMPLE_RECESS_MM * smoothstep(y0 + 4.0, y0 + 26.0, y);
     peak - recess
 }
 
@@ -232,7 +232,7 @@ fn temple_peak(y: f32) -> f32 {
 /// its height and half-height (mm, unscaled: about the top of the brow, eye centre y 11,
 /// brow y 28). [estimate, from side-view photographs: the point sits about a third of the
 /// way from the lateral canthus back to the ear]
-const TEMPLE_PEAK_MM: f32 = 12.0;
+const TEMPLE_PEAK_MM: f32 = 8.0;
 const TEMPLE_PEAK_Y: (f32, f32) = (40.0, 15.0);
 /// How far the line steps back above the peak, into the frontotemporal recess (mm).
 const TEMPLE_RECESS_MM: f32 = 7.0;

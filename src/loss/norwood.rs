@@ -228,12 +228,20 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         keep = keep.min(1.0 - ramp(inside, edge));
     }
 
-    // Crown patch: a slightly oval disc on the whorl, edge wandering.
+    // Crown patch: a slightly oval disc on the whorl, edge wandering. At V its back edge is
+    // the horseshoe's top, thinning as the sides' does: at 0.8 of the edge ramp the back stood
+    // full to a hard wavy line (practitioner review, stop 34). Its front edge keeps the
+    // bridge narrow: softened too, the bridge measured 28.5 mm.
     if st.crown > 0.0 {
         let ds = (s - whorl[0] / k) / 1.1;
         let dt = t - whorl[1] / k;
         let r = (ds * ds + dt * dt).sqrt();
-        keep = keep.min(ramp(r - 0.5 * st.crown + wander, edge * 0.8));
+        let soft = if st.fringe.is_some() {
+            0.8 + (FRINGE_SOFT - 0.8) * smoothstep(0.0, 40.0, ds)
+        } else {
+            0.8
+        };
+        keep = keep.min(ramp(r - 0.5 * st.crown + wander, edge * soft));
     }
 
     // V: what hair is left on top between the bald areas, not only the bridge on the
