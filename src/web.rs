@@ -15,9 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, ImageData};
 
-/// Panic messages go to the console; the browser adds the trap's own stack. (The
-/// console_error_panic_hook crate adds a JS stack too, for 0.44 KB of the 100 KB gzipped
-/// budget.)
+// Panic messages go to the console; the browser adds the trap's own stack. (The
+// console_error_panic_hook crate adds a JS stack too, for 0.44 KB of the 100 KB gzipped
+// budget.)
 #[wasm_bindgen(start)]
 fn start() {
     std::panic::set_hook(Box::new(|info| {

@@ -202,18 +202,18 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
 
     let y = q.p.y / k;
     let z = q.p.z / k;
-    // How far q is above the horseshoe fringe's top, in mm over [`FRINGE_SOFT`].
-    let over = |side: f32, back: f32| {
+    // How far q is above the horseshoe fringe's top (V–VII), in mm over [`FRINGE_SOFT`]:
+    // worked out once, as three rules below read it.
+    let over = st.fringe.map(|(side, back)| {
         let backness = smoothstep(-5.0, -60.0, z);
         // At VI–VII the hairline in front of the ear retreats back and down too (§1.1).
         let pre_auricular = smoothstep(0.0, 30.0, z) * st.pre_auricular;
         let fringe_top = c.lm.ear_top_y() / k + side + (back - side) * backness - pre_auricular;
         (y - fringe_top + c.wander(q, 5.0) / k) / FRINGE_SOFT
-    };
-    let above = |side: f32, back: f32, w: f32| ramp(over(side, back), w);
+    });
     // Stages V–VII: the top is bald above the horseshoe fringe, from the front back to
     // `top_to` (VI and VII: as far as the fringe allows).
-    if let Some((side, back)) = st.fringe {
+    if let Some(over) = over {
         // The rear edge of a V front area bows back in the middle.
         let bow = 18.0 * (t / 60.0) * (t / 60.0);
         // Inside both edges, with the corner where they meet rounded: as the product of the
@@ -221,7 +221,7 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         // temple (practitioner review, stop 19). `over` is in units of FRINGE_SOFT mm, and
         // at the full radius there the front area's rear edge widened the bridge to 26 mm.
         let inside = smooth_union(
-            over(side, back),
+            over,
             st.top_to - bow - wander - s,
             TOP_CORNER_MM / FRINGE_SOFT,
         );
@@ -248,17 +248,15 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
     // midline, is thin (§1.1 Vecchio: parietal density falls to about a third with class).
     // Kept full beside the bridge, it stood up under #2 hair as a dense horn between the
     // bald areas (practitioner review, stop 13).
-    if let (Some((side, back)), Some((_, _, density))) = (st.fringe, st.bridge) {
-        keep = keep.min(1.0 - (1.0 - density) * above(side, back, edge));
+    if let (Some(over), Some((_, _, density))) = (over, st.bridge) {
+        keep = keep.min(1.0 - (1.0 - density) * ramp(over, edge));
     }
 
     // The bridge: a band across the top, joining the side fringes, at partial density. Above
     // a horseshoe (V) only: run down into the fringe it thinned it to a pale bite above
     // the temple (practitioner review, stop 33).
     if let Some((centre, width, density)) = st.bridge {
-        let on_top = st
-            .fringe
-            .map_or(1.0, |(side, back)| above(side, back, edge));
+        let on_top = over.map_or(1.0, |over| ramp(over, edge));
         let band = (1.0 - ramp((s - centre).abs() - 0.5 * width + wander * 0.5, edge * 0.6))
             * (1.0 - lateral)
             * on_top;
