@@ -5,7 +5,7 @@
 //! rebuilt when the pattern or skin changes.
 
 use crate::consultation::{Consultation, ConsultationError};
-use crate::hair::{brows::BrowHair, Units};
+use crate::hair::{beard::Follicle, brows::BrowHair, Units};
 use crate::head::{Head, HeadParams, Part};
 use crate::look::{light::Lighting, scalp, skin};
 use crate::loss::LossField;
@@ -184,6 +184,7 @@ impl Strands {
         }
     }
 
+    #[inline(never)]
     pub fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
         self.a.push(a);
         self.b.push(b);
@@ -251,6 +252,9 @@ pub struct Scene {
     pub loss: LossField,
 }
 
+/// Eyebrow hairs and eyelashes; a man's beard follicles.
+type FaceHair = (Vec<BrowHair>, Vec<Follicle>);
+
 /// Builds scenes, keeping the head geometry between consultations that share sex and size,
 /// and the follicle positions between those that also share the seed.
 #[derive(Clone, Debug, Default)]
@@ -260,7 +264,8 @@ pub struct SceneBuilder {
     /// Eyebrow hairs and eyelashes by seed, kept like the units: placed afresh at every
     /// rebuild, their small buffers split the free memory the old scene left, and `make
     /// bench`'s session ended at 103 MB of wasm memory instead of 87.
-    brows: Option<(u64, Arc<Vec<BrowHair>>)>,
+    /// A man's beard follicles with them.
+    brows: Option<(u64, Arc<FaceHair>)>,
     candidates: Option<(u64, Arc<crate::plan::Candidates>)>,
     builds: usize,
 }
@@ -281,14 +286,15 @@ impl SceneBuilder {
         }
     }
 
-    /// The head's eyebrow hairs and eyelashes for `seed`, placed or reused.
-    fn brows(&mut self, head: &Head, seed: u64) -> Arc<Vec<BrowHair>> {
+    /// The head's eyebrow hairs and eyelashes, and its beard follicles, for `seed`, placed
+    /// or reused.
+    fn brows(&mut self, head: &Head, seed: u64) -> Arc<FaceHair> {
         match &self.brows {
             Some((s, b)) if *s == seed => b.clone(),
             _ => {
                 let mut b = crate::hair::brows::brows(head, seed);
                 b.extend(crate::hair::lashes::lashes(head, seed));
-                let b = Arc::new(b);
+                let b = Arc::new((b, crate::hair::beard::beard(head, seed)));
                 self.brows = Some((seed, b.clone()));
                 b
             }
@@ -370,6 +376,13 @@ impl SceneBuilder {
         let loss = LossField::new(c.preset, &c.loss, &head, c.seed)
             .map_err(|e| ConsultationError::new(&e.field, e.message))?;
         let skin = skin::skin_albedo(c.skin, c.undertone);
+        // A shaved beard: its shafts' shadow through the skin, as on a shaved scalp (see
+        // [`under_skin_shadow`]), for men with pigmented hair.
+        let beard = if c.sex == crate::consultation::Sex::Male {
+            cast_under_skin(skin::BEARD_CAST, skin) * beard_darkness(c)
+        } else {
+            Vec3::ZERO
+        };
         let scalp_skin = skin::scalp_albedo(skin, c.scalp_offset);
         let mut meshes = head.meshes.clone();
         for (mi, (mesh, part)) in meshes.iter_mut().zip(&head.parts).enumerate() {
@@ -380,13 +393,7 @@ impl SceneBuilder {
                         crate::hair::GREY_HEX,
                         c.grey_fraction,
                     );
-                    // A shaved beard: its shafts' shadow through the skin, as on a shaved
-                    // scalp (see [`under_skin_shadow`]), for men with pigmented hair.
-                    let stubble = if c.sex == crate::consultation::Sex::Male {
-                        cast_under_skin(skin::BEARD_CAST, skin) * (BEARD_SHADE * beard_darkness(c))
-                    } else {
-                        Vec3::ZERO
-                    };
+                    let stubble = beard * BEARD_SHADE;
                     let flushed = skin::flushed_albedo(skin);
                     mesh.albedo = head
                         .brow
@@ -470,10 +477,24 @@ impl SceneBuilder {
         }
         let k = c.head_scale;
         let units = self.units(&head, c.seed);
-        let brows = self.brows(&head, c.seed);
+        let face_hair = self.brows(&head, c.seed);
+        let brows = &face_hair.0;
+        let follicles = if beard == Vec3::ZERO {
+            &[]
+        } else {
+            &face_hair.1[..]
+        };
         let pieces = brows.iter().map(|h| brow_pieces(h).count()).sum();
-        let (under_skin, mut shafts) = hair_layers(&units, &head, &loss, c, skin, pieces);
-        add_brows(&mut shafts, &brows, pieces, c);
+        let (mut under_skin, mut shafts) =
+            hair_layers(&units, &head, &loss, c, skin, pieces, follicles.len());
+        add_brows(&mut shafts, brows, pieces, c);
+        // The shaved beard's grain: each shaft's shadow in the skin, as on a razor-shaved
+        // scalp, the rest of its cast baked in the vertex colours above.
+        let reach = crate::hair::UNDER_SKIN_MM * 0.82 * UNDER_NECK * k;
+        for f in follicles {
+            let b = f.root - f.along * reach;
+            under_skin.push(f.root, b, f.normal, 0.15 * k, beard * BEARD_DRAWN);
+        }
         if let Some(s) = shafts
             .as_ref()
             .filter(|_| c.hairstyle == crate::hair::Hairstyle::LongPart)
@@ -632,7 +653,10 @@ const EAR_FLUSH: f32 = 0.8;
 /// lip's colour at last, 0.32 left the chin a grey pouch under them (review, stop 15).
 /// It was 0.32 once the shafts' shadow grew darker (stop 14): a touch more than before, when the
 /// beard of a dark-haired man read as missing. [estimate, by eye]
-const BEARD_SHADE: f32 = 0.26;
+const BEARD_SHADE: f32 = 0.22;
+/// Strength of each beard follicle's drawn shadow where it leaves the skin, as a razor-shaved
+/// scalp's are `(1 - UNDER_BAKED) / UNDER_NECK`. [estimate, by eye]
+const BEARD_DRAWN: f32 = 0.35;
 
 /// How much a beard of the client's hair shows once shaved: fully for black and dark brown,
 /// fading out toward blond, less with grey.
@@ -706,6 +730,7 @@ fn hair_layers(
     c: &Consultation,
     skin: Vec3,
     more_shafts: usize,
+    more_under: usize,
 ) -> (Strands, Option<Strands>) {
     let hairs = crate::hair::grow_from(units, head, loss, c.seed);
 
@@ -743,7 +768,7 @@ fn hair_layers(
     };
     let shadow = under_skin_shadow(skin) * strength;
     let units_n = hairs.iter().filter(|h| h.unit > 0).count();
-    let mut under = Strands::with_capacity(units_n);
+    let mut under = Strands::with_capacity(units_n + more_under);
     under.soft = true;
     under.fade = true;
     let long = style == crate::hair::Hairstyle::LongPart;

@@ -40,25 +40,67 @@ pub struct BrowHair {
     pub draw: f32,
 }
 
-/// The eyebrow hairs of `head`: placed at random over the face mesh's triangles in
-/// proportion to their area and the brow's weight there (`head.brow`), seeded.
+/// The eyebrow hairs of `head`: placed at random over the face mesh in proportion to the
+/// brow's weight there (`head.brow`), seeded.
 #[must_use]
 pub fn brows(head: &Head, seed: u64) -> Vec<BrowHair> {
+    let k = head.params.scale;
+    let mut out = Vec::new();
+    let mut rng = Rng::new(seed ^ 0xb7_0e5);
+    scatter(
+        head,
+        &head.brow,
+        BROW_PER_CM2,
+        &mut rng,
+        &mut |root, normal, weight, rng| {
+            let heading = head.brow_heading(root);
+            let along = normalize_or(heading - normal * heading.dot(normal), Vec3::Y);
+            let (s, co) = sin_cos_deg(HEADING_DEG * (2.0 * rng.next_f32() - 1.0));
+            let along = along * co + normal.cross(along) * s;
+            let fine = (rng.next_f32() * (1.3 - weight)).clamp(0.0, 1.0);
+            let (lo, hi) = BROW_LENGTH_MM;
+            let len = (lo + (hi - lo) * rng.next_f32()) * (0.6 + 0.4 * weight) * k;
+            let (s0, c0) = sin_cos_deg(LIFT_DEG.0);
+            let (s1, c1) = sin_cos_deg(LIFT_DEG.1);
+            let root = root + normal * (0.02 * k);
+            let bend = root + (along * c0 + normal * s0) * (len * BEND_AT);
+            let tip = bend + (along * c1 + normal * s1) * (len * (1.0 - BEND_AT));
+            out.push(BrowHair {
+                root,
+                bend,
+                tip,
+                normal,
+                width_mm: BROW_SHAFT_MM * k * (1.0 - 0.5 * fine),
+                fine,
+                draw: rng.next_f32(),
+            });
+        },
+    );
+    out
+}
+
+/// Calls `each(root, normal, weight, rng)` for points scattered at random over the face
+/// mesh's triangles, `per_cm2` of them per cm² where `weight` (per face vertex, 0..=1) is 1
+/// and in proportion to it elsewhere.
+pub(crate) fn scatter(
+    head: &Head,
+    weight: &[f32],
+    per_cm2: f32,
+    rng: &mut Rng,
+    each: &mut dyn FnMut(Vec3, Vec3, f32, &mut Rng),
+) {
     let Some(face) = head
         .parts
         .iter()
         .position(|&p| p == Part::Face)
         .map(|i| &head.meshes[i])
     else {
-        return Vec::new();
+        return;
     };
-    let k = head.params.scale;
-    let per_mm2 = BROW_PER_CM2 / 100.0;
-    let mut rng = Rng::new(seed ^ 0xb7_0e5);
-    let mut out = Vec::new();
+    let per_mm2 = per_cm2 / 100.0;
     for tri in &face.triangles {
         let [a, b, c] = tri.map(|i| i as usize);
-        let w = [head.brow[a], head.brow[b], head.brow[c]];
+        let w = [weight[a], weight[b], weight[c]];
         if w.iter().all(|&x| x <= 0.0) {
             continue;
         }
@@ -83,28 +125,7 @@ pub fn brows(head: &Head, seed: u64) -> Vec<BrowHair> {
                 face.normals[a] * (1.0 - u - v) + face.normals[b] * u + face.normals[c] * v,
                 Vec3::Z,
             );
-            let heading = head.brow_heading(root);
-            let along = normalize_or(heading - normal * heading.dot(normal), Vec3::Y);
-            let (s, co) = sin_cos_deg(HEADING_DEG * (2.0 * rng.next_f32() - 1.0));
-            let along = along * co + normal.cross(along) * s;
-            let fine = (rng.next_f32() * (1.3 - weight)).clamp(0.0, 1.0);
-            let (lo, hi) = BROW_LENGTH_MM;
-            let len = (lo + (hi - lo) * rng.next_f32()) * (0.6 + 0.4 * weight) * k;
-            let (s0, c0) = sin_cos_deg(LIFT_DEG.0);
-            let (s1, c1) = sin_cos_deg(LIFT_DEG.1);
-            let root = root + normal * (0.02 * k);
-            let bend = root + (along * c0 + normal * s0) * (len * BEND_AT);
-            let tip = bend + (along * c1 + normal * s1) * (len * (1.0 - BEND_AT));
-            out.push(BrowHair {
-                root,
-                bend,
-                tip,
-                normal,
-                width_mm: BROW_SHAFT_MM * k * (1.0 - 0.5 * fine),
-                fine,
-                draw: rng.next_f32(),
-            });
+            each(root, normal, weight, rng);
         }
     }
-    out
 }

@@ -6,6 +6,7 @@
 //! head's grey-blue shadow is mostly the 2–4 mm of shaft still inside the skin, slanted and
 //! seen through the epidermis (§4.4), so every hair also has an under-skin part.
 
+pub mod beard;
 pub mod brows;
 pub mod canopy;
 mod follicles;
