@@ -168,6 +168,7 @@ impl Rng {
     }
 
     /// Uniform in `[0, 1)` with 24 bits.
+    #[inline(never)]
     pub fn next_f32(&mut self) -> f32 {
         (self.next_u64() >> 40) as f32 * (1.0 / (1u64 << 24) as f32)
     }
