@@ -490,10 +490,11 @@ impl SceneBuilder {
         add_brows(&mut shafts, brows, pieces, c);
         // The shaved beard's grain: each shaft's shadow in the skin, as on a razor-shaved
         // scalp, the rest of its cast baked in the vertex colours above.
-        let reach = crate::hair::UNDER_SKIN_MM * 0.82 * UNDER_NECK * k;
+        let (reach, width) = BEARD_DOT_MM;
+        let dot = beard * BEARD_DRAWN;
         for f in follicles {
-            let b = f.root - f.along * reach;
-            under_skin.push(f.root, b, f.normal, 0.15 * k, beard * BEARD_DRAWN);
+            let b = f.root - f.along * (reach * k);
+            under_skin.push(f.root, b, f.normal, width * k, dot);
         }
         if let Some(s) = shafts
             .as_ref()
@@ -652,11 +653,16 @@ const EAR_FLUSH: f32 = 0.8;
 /// 0.26 since its cast keeps red and green in step ([`skin::BEARD_CAST`]): with the lips a
 /// lip's colour at last, 0.32 left the chin a grey pouch under them (review, stop 15).
 /// It was 0.32 once the shafts' shadow grew darker (stop 14): a touch more than before, when the
-/// beard of a dark-haired man read as missing. [estimate, by eye]
-const BEARD_SHADE: f32 = 0.22;
-/// Strength of each beard follicle's drawn shadow where it leaves the skin, as a razor-shaved
-/// scalp's are `(1 - UNDER_BAKED) / UNDER_NECK`. [estimate, by eye]
-const BEARD_DRAWN: f32 = 0.35;
+/// beard of a dark-haired man read as missing. With the grain drawn on top (see
+/// [`BEARD_DRAWN`]), 0.22 read as faint grime (review, stop 35). [estimate, by eye]
+const BEARD_SHADE: f32 = 0.26;
+/// Strength of each beard follicle's drawn mark where it leaves the skin, over [`BEARD_SHADE`]'s
+/// scale. Drawn as the scalp's are, 0.9 mm long at a third of this, they read as pencilled
+/// lilac dashes, day-old stubble, where a clean shave leaves a near-black point at each cut
+/// end (practitioner review, stop 35). [estimate, by eye]
+const BEARD_DRAWN: f32 = 0.9;
+/// Length and width of that mark (mm, unscaled): the cut end and the shaft just under it.
+const BEARD_DOT_MM: (f32, f32) = (0.3, 0.12);
 
 /// How much a beard of the client's hair shows once shaved: fully for black and dark brown,
 /// fading out toward blond, less with grey.
