@@ -21,6 +21,10 @@ const EAR_MARGIN_MM: (f32, f32) = (6.0, 8.0);
 const NAPE_RAISE_MM: f32 = 6.0;
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
+/// The temples', wider: vellus and fine hairs run a centimetre into the bare temple, and at
+/// the front edge's 5 mm the #1 and #2 side hair stopped at a line like a wig's
+/// (practitioner review, stop 35). [estimate, by eye]
+const TEMPLE_EDGE: f32 = 9.0;
 /// The nape's, wider.
 const NAPE_EDGE: f32 = 10.0;
 /// Most the nape line's two scales of wander move it (mm): the coarse wander's ±2.5 × 1.6
@@ -52,7 +56,7 @@ impl HairlineShape {
         Self {
             mfp,
             front_edge: NATIVE_EDGE,
-            temple_edge: NATIVE_EDGE,
+            temple_edge: TEMPLE_EDGE,
             wander: 1.0,
             widows_peak: 0.0,
             corner: NATIVE_CORNER,
