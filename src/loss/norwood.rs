@@ -263,6 +263,9 @@ pub(super) fn retained(p: Preset, q: &ScalpPoint, c: &Ctx) -> (f32, f32) {
         keep += (density - keep) * band;
     }
     let keep = keep.clamp(0.0, 1.0);
-    // Hairs across a receding edge are miniaturised (§1.1 Vecchio), most at mid-ramp.
-    (keep, 4.0 * keep * (1.0 - keep))
+    // Hairs across a receding edge are miniaturised (§1.1 Vecchio), the more the fewer are
+    // left: the last hairs in a bald area are the finest. Most at mid-ramp instead
+    // (`4 keep (1 - keep)`), the few hairs round the forelock island and the bridge were
+    // terminal, dark 6 mm strands lying on the SMP like clippings (review, stop 35).
+    (keep, 1.0 - keep * keep)
 }
