@@ -240,8 +240,11 @@ impl Lighting {
                 // against D65 both came out near neutral (review, stop 10); the ratio itself
                 // adapted still left the shade warmer than the sunlit skin (blue/red 0.545
                 // against 0.565 on Monk 2, review, stop 11).
-                sky: sky_of(CCT_5500K, CCT_7500K) * 0.3,
-                ground: Vec3::new(0.08, 0.075, 0.065),
+                sky: sky_of(CCT_5500K, CCT_7500K) * 0.36,
+                // Sunlit ground bounces the sun's own warm light back up (as off pavement or
+                // grass, albedo about 0.2): at a neutral 0.075, and the sky at 0.3, the shade
+                // under the jaw and on the neck read muddy grey (reviews, stops 34 and 35).
+                ground: adapted(CCT_5500K) * 0.2,
                 exposure: BASE_EXPOSURE * 0.74,
             },
             // 6500 K large diffuse dome: almost all sky, a weak broad top light.
