@@ -1154,6 +1154,8 @@ fn a_shaved_beard_is_follicles_growing_down_the_face() {
     assert!((n / expected - 1.0).abs() < 0.03, "{n} against {expected}");
     for f in &follicles {
         assert!(f.along.dot(f.normal).abs() < 1e-4, "off the skin: {f:?}");
+        // Up to the lips' red, not on it (the beard's weight runs under its edge).
+        assert!(head.in_lips_mm(f.root) <= -0.3, "on the lips: {f:?}");
         // Down the face and the neck's front, wherever the skin is not level.
         if f.normal.y.abs() < 0.7 {
             assert!(f.along.y < -0.2, "not growing down: {f:?}");

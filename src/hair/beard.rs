@@ -39,6 +39,11 @@ pub fn beard(head: &Head, seed: u64) -> Vec<Follicle> {
         BEARD_PER_CM2,
         &mut rng,
         &mut |root, normal, _, rng| {
+            // The beard's weight runs 2 mm into the red, under the lips' layer; its cut ends,
+            // drawn over every layer, must not.
+            if head.in_lips_mm(root) > -0.3 {
+                return;
+            }
             let along = normalize_or(normal * normal.y - Vec3::Y, Vec3::NEG_Y);
             let (s, c) = sin_cos_deg(HEADING_DEG * (2.0 * rng.next_f32() - 1.0));
             out.push(Follicle {

@@ -48,6 +48,12 @@ const MEET_HALF_MM: f32 = 0.45;
 /// How far past the slit's end the meeting line reaches (mm), still inside the red's tip.
 const MEET_PAST_MM: f32 = 1.5;
 
+/// The lips roll in toward the line between them, where little light reaches: a broad
+/// shade at this share of the line's own, over this far each way (mm). Lit evenly to the
+/// line, the red read as a flat decal (practitioner review, stop 35). [estimate, by eye]
+const ROLL_IN: f32 = 0.35;
+const ROLL_IN_MM: f32 = 3.5;
+
 /// Width of the white roll over the upper border (mm).
 const ROLL_MM: f32 = 1.2;
 
@@ -148,7 +154,10 @@ fn meet(q: Vec3) -> f32 {
         return 0.0;
     }
     let half = MEET_HALF_MM * (1.0 - 0.6 * u * u);
-    (1.0 - smoothstep(0.3 * half, half, (q.y - MOUTH_Y).abs())) * (1.0 - smoothstep(0.7, 1.0, u))
+    let dy = (q.y - MOUTH_Y).abs();
+    let line = 1.0 - smoothstep(0.3 * half, half, dy);
+    let rolled = ROLL_IN * (1.0 - smoothstep(0.0, ROLL_IN_MM, dy));
+    line.max(rolled) * (1.0 - smoothstep(0.7, 1.0, u))
 }
 
 /// Vermilion, white-roll, lip-line and meeting-line coverage at `q` (unscaled head frame),

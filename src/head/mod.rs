@@ -888,6 +888,14 @@ const BROW_INNER_Y: f32 = 27.5;
 const BROW_HERRINGBONE: f32 = 0.25;
 
 impl Head {
+    /// How far `p` (head frame, mm) lies inside the lips' red (unscaled mm; negative
+    /// outside).
+    #[must_use]
+    pub fn in_lips_mm(&self, p: Vec3) -> f32 {
+        let s = Shape::of(self.params.sex);
+        lips::inside(p / (self.params.scale * s.size), &s).0
+    }
+
     /// Which way eyebrow hair lies at `p` (head frame, mm), in the x–y plane for the caller
     /// to lay along the skin: up and a little out at the inner end, then out along the arc,
     /// the upper hairs slanting down onto its centre line and the lower ones up.
@@ -949,11 +957,12 @@ impl Head {
     }
 }
 
-/// Where the lips are, per vertex, for the beard and flush to stop short of them: from 1.5 mm
-/// outside the vermilion's border (the vertices are about 2 mm apart there, so the beard's
-/// shade fades out by the border instead of spilling onto the red). 0..=1.
+/// Where the lips are, per vertex, for the beard and flush to stop at them: from the
+/// vermilion's border to 2 mm inside it, under the red the lips' layer draws over them.
+/// Stopped from 1.5 mm outside instead (the vertices are about 2 mm apart there), the beard
+/// left a pale ring round the mouth, and the lips read as a decal (review, stop 35). 0..=1.
 fn lip_weight(p: Vec3, s: &Shape) -> f32 {
-    smoothstep(-1.5, 0.5, lips::inside(p / s.size, s).0)
+    smoothstep(0.0, 2.0, lips::inside(p / s.size, s).0)
 }
 
 /// How far the beard's cheek line rises per mm back from the mouth's corner: it meets the
