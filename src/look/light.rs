@@ -207,7 +207,9 @@ impl Lighting {
                     key(Vec3::new(-0.55, 0.15, 0.8), CCT_5000K, 0.35, 0.08),
                 ],
                 sky: Vec3::new(0.21, 0.22, 0.235),
-                ground: Vec3::new(0.06, 0.055, 0.05),
+                // Bounce off the client's clothes and the floor: at 0.06 the underside of the
+                // jaw went dark enough to outline the chin (review, stop 34). [estimate]
+                ground: Vec3::new(0.1, 0.092, 0.083),
                 exposure: BASE_EXPOSURE,
             },
             // A small 4000 K source above the crown, little ambient (§7.1: it gets through a
