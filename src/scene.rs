@@ -491,7 +491,8 @@ impl SceneBuilder {
         // The shaved beard's grain: each shaft's shadow in the skin, as on a razor-shaved
         // scalp, the rest of its cast baked in the vertex colours above.
         let (reach, width) = BEARD_DOT_MM;
-        let dot = beard * BEARD_DRAWN;
+        // Near neutral: the cut end itself, not the cast of the shaft seen through the skin.
+        let dot = Vec3::splat(beard.dot(crate::math::LUMA) * BEARD_DRAWN);
         for f in follicles {
             let b = f.root - f.along * (reach * k);
             under_skin.push(f.root, b, f.normal, width * k, dot);
@@ -655,12 +656,13 @@ const EAR_FLUSH: f32 = 0.8;
 /// It was 0.32 once the shafts' shadow grew darker (stop 14): a touch more than before, when the
 /// beard of a dark-haired man read as missing. With the grain drawn on top (see
 /// [`BEARD_DRAWN`]), 0.22 read as faint grime (review, stop 35). [estimate, by eye]
-const BEARD_SHADE: f32 = 0.26;
+const BEARD_SHADE: f32 = 0.29;
 /// Strength of each beard follicle's drawn mark where it leaves the skin, over [`BEARD_SHADE`]'s
 /// scale. Drawn as the scalp's are, 0.9 mm long at a third of this, they read as pencilled
 /// lilac dashes, day-old stubble, where a clean shave leaves a near-black point at each cut
-/// end (practitioner review, stop 35). [estimate, by eye]
-const BEARD_DRAWN: f32 = 0.9;
+/// end (practitioner review, stop 35). At 0.9 in the shaft's cast, 90 per cm², they were
+/// sparse violet specks, dirt (second review, stop 35). [estimate, by eye]
+const BEARD_DRAWN: f32 = 0.6;
 /// Length and width of that mark (mm, unscaled): the cut end and the shaft just under it.
 const BEARD_DOT_MM: (f32, f32) = (0.3, 0.12);
 

@@ -13,7 +13,7 @@ use crate::math::{normalize_or, sin_cos_deg, Rng};
 use glam::Vec3;
 
 /// Beard follicles per cm² where the beard is full (`head.beard` = 1).
-pub const BEARD_PER_CM2: f32 = 90.0;
+pub const BEARD_PER_CM2: f32 = 130.0;
 /// How far a follicle's heading strays from straight down the face, each way (degrees).
 const HEADING_DEG: f32 = 25.0;
 
