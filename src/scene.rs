@@ -488,8 +488,8 @@ impl SceneBuilder {
         let (mut under_skin, mut shafts) =
             hair_layers(&units, &head, &loss, c, skin, pieces, follicles.len());
         add_brows(&mut shafts, brows, pieces, c);
-        // The shaved beard's grain: each shaft's shadow in the skin, as on a razor-shaved
-        // scalp, the rest of its cast baked in the vertex colours above.
+        // The shaved beard's grain: each cut end a point in the skin, in the under-skin layer
+        // as a razor-shaved scalp's shafts are; the rest of its cast is baked above.
         let (reach, width) = BEARD_DOT_MM;
         // Near neutral: the cut end itself, not the cast of the shaft seen through the skin.
         let dot = Vec3::splat(beard.dot(crate::math::LUMA) * BEARD_DRAWN);
