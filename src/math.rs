@@ -167,7 +167,8 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    /// Uniform in `[0, 1)` with 24 bits.
+    /// Uniform in `[0, 1)` with 24 bits. Out of line: inlined at its 44 call sites, all in
+    /// scene building or per-dot set-up, it cost 341 B of the gzipped wasm.
     #[inline(never)]
     pub fn next_f32(&mut self) -> f32 {
         (self.next_u64() >> 40) as f32 * (1.0 / (1u64 << 24) as f32)

@@ -184,6 +184,8 @@ impl Strands {
         }
     }
 
+    // Out of line: inlined at its 13 call sites it cost 319 B of the gzipped wasm, and it is
+    // called per strand while building, never per pixel.
     #[inline(never)]
     pub fn push(&mut self, a: Vec3, b: Vec3, normal: Vec3, width_mm: f32, color: Vec3) {
         self.a.push(a);

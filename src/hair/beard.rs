@@ -1,7 +1,8 @@
 //! A man's shaved beard as follicles. Carried only as a smooth grey-blue cast in the face's
 //! vertex colours, it swung between reading as missing and as a dirt smear on the jaw across
 //! practitioner reviews (stops 12 and 15): what tells a shaved dark beard from a smudge is
-//! its grain, each shaft's shadow a short dark dash in the skin.
+//! its grain, a fine dark point at each cut end (drawn by the scene with the under-skin
+//! shadows).
 //!
 //! Figures are [estimate, general knowledge]: research/domain.md has no beard numbers.
 //! Terminal beard hair runs about 40–80 per cm² on the cheeks and more on the chin and lip,
@@ -12,7 +13,9 @@ use crate::head::Head;
 use crate::math::{normalize_or, sin_cos_deg, Rng};
 use glam::Vec3;
 
-/// Beard follicles per cm² where the beard is full (`head.beard` = 1).
+/// Beard follicles per cm² where the beard is full (`head.beard` = 1): above the cheeks'
+/// figure, as the chin and lip carry more, and at 90 the grain read as sparse specks
+/// (practitioner review, stop 35). [estimate, by eye]
 pub const BEARD_PER_CM2: f32 = 130.0;
 /// How far a follicle's heading strays from straight down the face, each way (degrees).
 const HEADING_DEG: f32 = 25.0;
