@@ -30,14 +30,17 @@ pub const TOTAL_K: f32 = 1.0;
 /// as the whole disc of [`TOTAL_SCALE`] (with half its darkening in the veil), a healed dot
 /// was 0.8–0.9 mm of pale grey, covering 42 % of the skin up close and pepper-grain at a
 /// metre, where healed dots are points about as wide as the needle's track with a faint halo
-/// and the top an even tint (practitioner reviews, stop 15). [estimate, §5.1: 0.1–0.15 mm
-/// seen, 0.25 mm fresh]
-pub const DOT_SCALE: f32 = 2.5;
-pub const DOT_K: f32 = 0.8;
+/// and the top an even tint (practitioner reviews, stop 15). At 2.5 and 0.8 the dots carried
+/// 15 % of the darkening and the veil the rest: faint blue-grey pepper over a grey cap that
+/// ended in a tide line at the hairline (review, stop 36); now 30 %: soft 0.45 mm dots round
+/// a 0.19 mm charcoal core, over skin nearer its own colour. [estimate, §5.1: 0.1–0.15 mm
+/// seen, 0.25 mm fresh, up to 0.35 mm]
+pub const DOT_SCALE: f32 = 3.0;
+pub const DOT_K: f32 = 1.15;
 /// The dot's core: diameter over the pigment's, and strength over k: soft charcoal, not a
 /// black speck in a grey disc (practitioner reviews, stops 10 and 11). [estimate]
 pub const CORE_SCALE: f32 = 1.25;
-pub const CORE_K: f32 = 1.1;
+pub const CORE_K: f32 = 1.4;
 /// The core as the renderer takes it: relative to the dot.
 pub const DOT_CORE: DotCore = DotCore {
     ratio: CORE_SCALE / DOT_SCALE,
@@ -86,7 +89,8 @@ pub const BLUE_SHIFT: f32 = 0.6;
 /// (`render::hair::darken`). A little over the full cast: that greying takes more from dense,
 /// overlapping dots than from thin shafts, and at 1.0 the dots came out 3.4 % less blue than
 /// the shaved hair beside them (2.3 % at 1.15 once more of the shafts' shadow was smooth).
-pub const DEPTH_SHIFT: f32 = 1.2;
+/// Darker dots (stop 36) lose more to that greying: 3.5 % less blue at 1.2.
+pub const DEPTH_SHIFT: f32 = 1.35;
 
 /// When the head is seen, relative to the treatment.
 #[derive(Clone, Copy, Debug, PartialEq)]
