@@ -13,12 +13,14 @@ use crate::math::smoothstep;
 /// The hairless margin around an ear (mm, unscaled): over the helix, and behind the ear's
 /// centre beyond its half-width. At 10 and 12 a shaved or clipped side wore a bare ring
 /// about 1.5 cm wide round each ear, "a mask cut-out" (practitioner reviews, stops 14 and
-/// 16), where hair grows to within a few millimetres of the ear's root. [estimate, by eye]
-const EAR_MARGIN_MM: (f32, f32) = (6.0, 8.0);
+/// 16), where hair grows to within a few millimetres of the ear's root. At 6 and 8 a #1 side
+/// still wore a bare ring about a centimetre wide in side view (review, stop 36).
+/// [estimate, by eye]
+const EAR_MARGIN_MM: (f32, f32) = (4.0, 5.0);
 /// How far the nape hairline sits above the nape landmark (mm, unscaled): with the narrower
-/// ear margins it keeps the hair-bearing scalp within §4.1's 500–520 cm² (±5 %), at 545
+/// ear margins it keeps the hair-bearing scalp within §4.1's 500–520 cm² (±5 %), under 546
 /// (with the mature hairline at 78 mm from the glabella between the brows).
-const NAPE_RAISE_MM: f32 = 6.0;
+const NAPE_RAISE_MM: f32 = 7.0;
 /// Width of native hairline edges (mm, unscaled): a narrow transition of fine hairs.
 const NATIVE_EDGE: f32 = 5.0;
 /// The temples', wider: vellus and fine hairs run a centimetre into the bare temple, and at
