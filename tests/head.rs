@@ -269,9 +269,12 @@ fn lips_have_a_cupids_bow_and_a_sharp_border() {
             "meeting line at {x}: {y0}..{y1}"
         );
     }
+    // Outside the red only in the corners' pits, shallower than the line: within 2.5 mm of
+    // the red's tips.
     for (p, w) in &texels {
+        let pit = p.x.abs() > hi - 2.5 && w[3] <= 0.56;
         assert!(
-            w[3] < 0.05 || (w[0] > 0.9 && p.x.abs() < hi - 0.5),
+            w[3] < 0.05 || (w[0] > 0.9 && p.x.abs() < hi - 0.5) || pit,
             "meeting line {} at {p}",
             w[3]
         );

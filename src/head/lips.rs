@@ -54,6 +54,13 @@ const MEET_PAST_MM: f32 = 1.5;
 const ROLL_IN: f32 = 0.35;
 const ROLL_IN_MM: f32 = 3.5;
 
+/// The mouth's corners: a shaded pit this deep (share of the line's darkening) and this wide
+/// (mm, radius), where the upper lip folds over the lower into the cheek. Ending in a fine
+/// point, the red read as an almond-shaped decal (practitioner reviews, stops 35 and 36).
+/// [estimate, from photographs of lips at rest]
+const CORNER_PIT: f32 = 0.55;
+const CORNER_PIT_MM: f32 = 2.2;
+
 /// Width of the white roll over the upper border (mm).
 const ROLL_MM: f32 = 1.2;
 
@@ -147,17 +154,20 @@ fn line(q: Vec3, s: &Shape) -> f32 {
 }
 
 /// How deep in the line where the lips meet `q` lies (unscaled head frame), 0..=1: widest
-/// at the middle, narrowing to the corners and just past them.
+/// at the middle, narrowing to the corners and just past them, and in the corners' pits.
 fn meet(q: Vec3) -> f32 {
     let u = q.x.abs() / (MOUTH_HALF_MM + MEET_PAST_MM);
-    if q.z < 55.0 || u >= 1.0 {
+    if q.z < 55.0 || q.x.abs() >= MOUTH_HALF_MM + CORNER_PIT_MM {
         return 0.0;
     }
-    let half = MEET_HALF_MM * (1.0 - 0.6 * u * u);
+    let half = MEET_HALF_MM * (1.0 - 0.6 * u * u).max(0.0);
     let dy = (q.y - MOUTH_Y).abs();
     let line = 1.0 - smoothstep(0.3 * half, half, dy);
     let rolled = ROLL_IN * (1.0 - smoothstep(0.0, ROLL_IN_MM, dy));
-    line.max(rolled) * (1.0 - smoothstep(0.7, 1.0, u))
+    // The corner's pit, where the upper lip folds over the lower.
+    let off = q.x.abs() - MOUTH_HALF_MM;
+    let pit = CORNER_PIT * (1.0 - smoothstep(0.0, CORNER_PIT_MM, (off * off + dy * dy).sqrt()));
+    (line.max(rolled) * (1.0 - smoothstep(0.7, 1.0, u))).max(pit)
 }
 
 /// Vermilion, white-roll, lip-line and meeting-line coverage at `q` (unscaled head frame),

@@ -957,12 +957,13 @@ impl Head {
     }
 }
 
-/// Where the lips are, per vertex, for the beard and flush to stop at them: from the
-/// vermilion's border to 2 mm inside it, under the red the lips' layer draws over them.
+/// Where the lips are, per vertex, for the beard and flush to stop at them: from 1 mm inside
+/// the vermilion's border to 3 mm inside it, under the red the lips' layer draws over them.
 /// Stopped from 1.5 mm outside instead (the vertices are about 2 mm apart there), the beard
-/// left a pale ring round the mouth, and the lips read as a decal (review, stop 35). 0..=1.
+/// left a pale ring round the mouth, and the lips read as a decal (review, stop 35); from the
+/// border itself, a thinner ring still showed (stop 36). 0..=1.
 fn lip_weight(p: Vec3, s: &Shape) -> f32 {
-    smoothstep(0.0, 2.0, lips::inside(p / s.size, s).0)
+    smoothstep(1.0, 3.0, lips::inside(p / s.size, s).0)
 }
 
 /// How far the beard's cheek line rises per mm back from the mouth's corner: it meets the

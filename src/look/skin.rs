@@ -214,10 +214,12 @@ pub fn monk_albedo(monk: u8) -> Vec3 {
 /// Lips: the skin tone pulled toward a muted red; darker skin keeps darker lips. On Monk 4
 /// they come out near L* 69, a* 17, b* 12, a pale man's lip (#d4a39a); at (0.8, 0.55,
 /// 0.55) and under half weight they were a* 5, the colour of the skin beside them
-/// (practitioner review, stop 15: real lips a* 15–25). [estimate, by eye]
+/// (practitioner review, stop 15: real lips a* 15–25). At (0.76, 0.48, 0.56) the rendered red
+/// was a* 15.5, b* 14.5 under the clinic light, salmon; now about a* 17.5, b* 10, a dusky
+/// rose (review, stop 36). [estimate, by eye]
 #[must_use]
 pub fn lip_albedo(skin: Vec3) -> Vec3 {
-    Vec3::new(skin.x * 0.76, skin.y * 0.48, skin.z * 0.56)
+    Vec3::new(skin.x * 0.74, skin.y * 0.45, skin.z * 0.62)
 }
 
 /// Skin where blood shows through it most (nose, cheeks, ears): less green and blue, as
