@@ -763,7 +763,7 @@ fn even_shade_across_the_fringe(c: &Consultation) {
 
 #[test]
 fn a_dots_veil_goes_by_the_plan_not_its_own_dice() {
-    // The veil (three quarters of what a healed dot removes) is spread smooth over a few
+    // The veil (most of what a healed dot removes) is spread smooth over a few
     // millimetres: taken from each dot's own size, shade and pair it summed to blotches. Dots
     // planned alike carry one veil, and with their drawn dots and pairs remove, on average,
     // what the whole model says a dot removes.
@@ -810,4 +810,44 @@ fn a_dots_veil_goes_by_the_plan_not_its_own_dice() {
         (mean / want - 1.0).abs() < 0.05,
         "dots and veils remove {mean} mm² each on average, the model {want}"
     );
+}
+
+#[test]
+fn the_veil_fades_in_ahead_of_the_dots_unless_drawn_with_a_ruler() {
+    // The light a dot scatters reaches past it: the veils' ramp across the drawn line is
+    // wider than the dots', so the shade starts a little ahead of the first dots and no tide
+    // line marks where they begin. A ruler's line stays hard, veil and dots alike.
+    use smp_visualiser::plan::{treated, veil};
+    let (scene, c) = norwood7();
+    let t = Consultation {
+        session: 3,
+        ..c.clone()
+    }
+    .timepoint();
+    let probe = |plan: &Plan| {
+        // Points on the midline where no dot is due, and the most veil there.
+        let (mut bare, mut most) = (0, 0.0f32);
+        for i in 0..400 {
+            let Some(q) = scene.head.chart.point(30.0 + i as f32 * 0.25, 0.0) else {
+                continue;
+            };
+            if treated(plan, c.hairstyle, &scene.loss, &q, 1.0) == 0.0 {
+                bare += 1;
+                let v = veil(plan, c.hairstyle, &scene.loss, &q, 1.0, &t, c.skin);
+                most = most.max(v.x);
+            }
+        }
+        (bare, most)
+    };
+    let deep = {
+        let q = scene.head.chart.point(150.0, 0.0).unwrap();
+        veil(&c.plan, c.hairstyle, &scene.loss, &q, 1.0, &t, c.skin).x
+    };
+    let (bare, most) = probe(&c.plan);
+    assert!(bare > 20 && most > 0.02 * deep, "{bare} {most} of {deep}");
+    assert!(most < 0.3 * deep, "{most} of {deep}");
+    let mut ruler = c.plan.clone();
+    ruler.mistakes.ruler_hairline = true;
+    let (bare, most) = probe(&ruler);
+    assert!(bare > 20 && most == 0.0, "{bare} {most}");
 }

@@ -289,7 +289,26 @@ pub fn treated(
     q: &crate::head::ScalpPoint,
     k: f32,
 ) -> f32 {
-    let shape = plan.hairline(k);
+    treated_under(plan, worn, loss, q, k, &plan.hairline(k))
+}
+
+/// How much wider (mm) the veils' ramp across the drawn line is than the dots': the light a
+/// dot's pigment scatters reaches millimetres past it, so the shade the veils lay fades in
+/// over more than the dots do. Ramped as the dots, the veil ended in a tide line a few
+/// millimetres behind the first dots (practitioner review, stop 36). A ruler's line stays
+/// hard. [estimate]
+pub const VEIL_SOFTEN_MM: f32 = 4.0;
+
+/// [`treated`] under the line `shape`.
+fn treated_under(
+    plan: &Plan,
+    worn: Hairstyle,
+    loss: &LossField,
+    q: &crate::head::ScalpPoint,
+    k: f32,
+    shape: &crate::loss::HairlineShape,
+) -> f32 {
+    let shape = *shape;
     let mut want = loss.planned(q, &shape);
     // The front line governs only between the frontotemporal corners.
     if q.t.abs() < 55.0 * k {
@@ -519,7 +538,12 @@ pub fn veil(
     t: &look::Timepoint,
     skin: u8,
 ) -> Vec3 {
-    let want = treated(plan, worn, loss, q, k);
+    let mut shape = plan.hairline(k);
+    if !plan.mistakes.ruler_hairline {
+        shape.front_edge += VEIL_SOFTEN_MM * k;
+        shape.temple_edge += VEIL_SOFTEN_MM * k;
+    }
+    let want = treated_under(plan, worn, loss, q, k, &shape);
     if t.session == 0 || want <= 0.0 {
         return Vec3::ZERO;
     }
