@@ -113,8 +113,10 @@ pub const STRAY_SHARE: f32 = 0.1;
 /// How far a drawn line curves back at the frontotemporal corners (mm): a mature line, the
 /// mid-frontal point lowest and the corners higher so it does not read as a bowl (§5.6
 /// "Shape"). Drawn as nearly straight as a juvenile line (3 mm), reviewers saw a crisp arc
-/// with no temple angle (practitioner review, stop 12). [estimate]
-pub const MATURE_CORNER_MM: f32 = 9.0;
+/// with no temple angle (practitioner review, stop 12); at 9 mm, two reviews of stop 36 still
+/// saw a line straight across that rounded smoothly into the temples with no corner. 14 mm
+/// 45 mm out from the midline: the frontotemporal recess of a mature line. [estimate]
+pub const MATURE_CORNER_MM: f32 = 14.0;
 /// A widow's peak's depth (mm).
 pub const WIDOWS_PEAK_MM: f32 = 10.0;
 
