@@ -47,7 +47,15 @@ pub fn beard(head: &Head, seed: u64) -> Vec<Follicle> {
             if head.in_lips_mm(root) > -0.3 {
                 return;
             }
-            let along = normalize_or(normal * normal.y - Vec3::Y, Vec3::NEG_Y);
+            // Down the skin; where it is level (under the chin), back toward the neck. With
+            // only a fallback for a zero projection, a nearly level normal's rounding left
+            // the direction 0.05° off the skin.
+            let down = normal * normal.y - Vec3::Y;
+            let along = if down.length_squared() > 1e-4 {
+                down.normalize()
+            } else {
+                normalize_or(normal * normal.z - Vec3::Z, Vec3::NEG_Z)
+            };
             let (s, c) = sin_cos_deg(HEADING_DEG * (2.0 * rng.next_f32() - 1.0));
             out.push(Follicle {
                 root,
