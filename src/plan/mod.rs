@@ -311,11 +311,10 @@ fn treated_under(
     k: f32,
     shape: &crate::loss::HairlineShape,
 ) -> f32 {
-    let shape = *shape;
-    let mut want = loss.planned(q, &shape);
+    let mut want = loss.planned(q, shape);
     // The front line governs only between the frontotemporal corners.
     if q.t.abs() < 55.0 * k {
-        let behind = loss.behind_front_line(q, &shape);
+        let behind = loss.behind_front_line(q, shape);
         let past = -behind - 0.5 * shape.front_edge;
         if plan.hairline_style == HairlineStyle::Broken
             && !plan.mistakes.ruler_hairline
