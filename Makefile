@@ -61,6 +61,7 @@ deps-npm:
 # gzipped less than -O3 (232.6 → 229.0 KB, 100.65 → 99.57 KB), and in headless Chromium as fast
 # (app 512² 14.8 ms both, 1024² 30.0 against 30.3; stop 31), where plain -Os was a third
 # slower at 1024² (39.8 ms).
+# `--converge` reruns the passes until the file stops shrinking: 68 B gzipped less (stop 37).
 WASM_OPT := node_modules/.bin/wasm-opt
 
 wasm: deps-rust
@@ -68,7 +69,7 @@ wasm: deps-rust
 	wasm-bindgen --target web --no-typescript --remove-name-section --remove-producers-section \
 	  --out-dir $(PKG) $(WASM_OUT)
 	if [ -x $(WASM_OPT) ]; then
-	  $(WASM_OPT) -Os --optimize-level=3 --low-memory-unused $(PKG)/smp_visualiser_bg.wasm -o $(PKG)/smp_visualiser_bg.wasm
+	  $(WASM_OPT) -Os --optimize-level=3 --low-memory-unused --converge $(PKG)/smp_visualiser_bg.wasm -o $(PKG)/smp_visualiser_bg.wasm
 	else
 	  echo "note: $(WASM_OPT) not installed (make deps-npm); $(PKG) is not size-optimised"
 	fi
