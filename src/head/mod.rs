@@ -75,7 +75,7 @@ impl Shape {
                 lip_depth: 7.0,
                 vermilion: (9.5, 8.5),
                 neck_radius: 57.0,
-                chin_bottom: -98.0,
+                chin_bottom: -102.0,
                 larynx: 4.0,
             },
             Sex::Female => Self {
@@ -90,7 +90,7 @@ impl Shape {
                 lip_depth: 8.0,
                 vermilion: (10.0, 9.0),
                 neck_radius: 51.0,
-                chin_bottom: -93.0,
+                chin_bottom: -97.0,
                 larynx: 0.0,
             },
         }
@@ -129,14 +129,14 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
         let gonion = Vec3::new(s.jaw_half_width * sx, -60.0, -4.0);
         // The chin 3 mm further forward than it was: 5 mm behind the lower lip it read
         // retruded in profile (soft-tissue pogonion sits 0–4 mm behind the lower lip).
-        let chin_side = Vec3::new(19.0 * sx, -94.0, 73.0);
+        let chin_side = Vec3::new(19.0 * sx, -98.0, 73.0);
         d = smooth_union(
             d,
             cone_capsule(p, gonion, chin_side, s.jaw_radius, 11.0),
             JAW_BLEND,
         );
     }
-    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -84.0, 84.0), s.chin), 14.0);
+    d = smooth_union(d, ellipsoid(p, Vec3::new(0.0, -88.0, 84.0), s.chin), 14.0);
     // The jaw line: the face's mass ends at the mandible's lower border, a plane from the
     // gonion up and back from the chin, so the throat meets it at an angle instead of
     // filling under it as a double chin.
@@ -500,8 +500,12 @@ fn mouth_crease(theta: f32) -> Option<(f32, f32, f32)> {
 
 /// The line between the lips: its height, how far forward it lies on the midline (where rays
 /// from the face mesh's centre meet it, between the lips' fronts), and half its length along
-/// the arch (unscaled mm).
-const MOUTH_Y: f32 = -51.5;
+/// the arch (unscaled mm). At -51.5, with the menton at -98, the skin of the upper lip was
+/// 8 mm tall and the chin short under the lips: the mouth read as hung from the nose
+/// (practitioner review, stop 36). 3 mm lower, and the chin 4 mm lower, the nose-to-mouth
+/// distance is 21 mm of a 68 mm lower face, near the usual third [general knowledge: Farkas'
+/// norms, subnasale–stomion about 22 mm and subnasale–menton about 70 mm in men].
+const MOUTH_Y: f32 = -54.5;
 const MOUTH_FRONT: f32 = 93.0;
 const MOUTH_HALF_MM: f32 = 24.5;
 
@@ -533,12 +537,12 @@ fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = unbent(p);
     let upper = ellipsoid(
         p,
-        Vec3::new(0.0, -46.0, 93.0),
+        Vec3::new(0.0, MOUTH_Y + 5.5, 93.0),
         Vec3::new(28.0, 5.0, s.lip_depth),
     );
     let lower = ellipsoid(
         p,
-        Vec3::new(0.0, -56.5, 91.0),
+        Vec3::new(0.0, MOUTH_Y - 5.0, 91.0),
         Vec3::new(25.0, 5.5, s.lip_depth),
     );
     upper.min(lower)
@@ -987,7 +991,7 @@ fn beard_weight(p: Vec3, s: &Shape) -> f32 {
     let cheek = -52.0 + BEARD_CHEEK_RISE * (80.0 - q.z);
     let top = (-29.0 + (-60.0 + 29.0) * corner).max(cheek).min(-5.0);
     (1.0 - smoothstep(top - 8.0, top + 6.0, q.y))
-        * smoothstep(-122.0, -104.0, q.y)
+        * smoothstep(-126.0, -108.0, q.y)
         * smoothstep(-8.0, 8.0, q.z)
 }
 
