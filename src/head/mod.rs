@@ -115,6 +115,9 @@ const EAR_FLARE: f32 = 0.3;
 /// bowl came out as ridged streaks.
 const EAR_GRID: (usize, usize) = (64, 96);
 const EAR_RIM_MM: f32 = 3.2;
+/// Rings and segments of each eye's mesh: 3.75° between rings, about 8 across the cornea,
+/// whose highlight the interpolated normals must carry.
+const EYE_GRID: (usize, usize) = (48, 64);
 
 fn mirror(v: Vec3, sx: f32) -> Vec3 {
     Vec3::new(v.x * sx, v.y, v.z)
@@ -597,7 +600,25 @@ fn ear_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
     smooth_union(d, tragus, 1.5) * s.size
 }
 
+/// The cornea: a cap of this radius of curvature (mm) standing this far proud of the
+/// eyeball's sphere at its apex [general knowledge: the cornea's radius is about 7.8 mm; it
+/// meets the sclera at the limbus, about 6.4 mm off the axis here, just outside the iris].
+/// On a plain sphere a lamp above the face mirrored about 4.5 mm above the iris's centre,
+/// under the upper lid, and the eyes had no catchlight (practitioner review, stop 36); the
+/// cornea's tighter curve brings it down onto the iris.
+const CORNEA_RADIUS: f32 = 7.8;
+const CORNEA_PROUD_MM: f32 = 1.5;
+
+/// The eyeball with its cornea, for its mesh.
 fn eye_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
+    let q = p / s.size - mirror(EYE_CENTRE, sx);
+    let cornea_z = EYE_RADIUS + CORNEA_PROUD_MM - CORNEA_RADIUS;
+    let cornea = (q - Vec3::new(0.0, 0.0, cornea_z)).length() - CORNEA_RADIUS;
+    smooth_union(q.length() - EYE_RADIUS, cornea, 1.0) * s.size
+}
+
+/// The eyeball alone, for occlusion: the cornea's 1.5 mm changes no shadow.
+fn ball_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
     (p / s.size - mirror(EYE_CENTRE, sx)).length() * s.size - EYE_RADIUS * s.size
 }
 
@@ -605,7 +626,7 @@ fn eye_sdf(p: Vec3, s: &Shape, sx: f32) -> f32 {
 fn all_sdf(p: Vec3, s: &Shape) -> f32 {
     let mut d = head_sdf(p, s).min(body_sdf(p, s));
     for sx in [-1.0, 1.0] {
-        d = d.min(ear_sdf(p, s, sx)).min(eye_sdf(p, s, sx));
+        d = d.min(ear_sdf(p, s, sx)).min(ball_sdf(p, s, sx));
     }
     d
 }
@@ -668,11 +689,15 @@ pub const SKIN_GLINT: f32 = 0.25;
 /// at (1.12, 0.96, 0.84) the sun's shade under a blue sky read as orange mud (review).
 /// [estimate, in the spirit of research/tech.md §3.4's per-channel wrap]
 pub const SKIN_SCATTER: Vec3 = Vec3::new(1.06, 0.98, 0.92);
-/// The wet cornea: a sharp, stronger highlight.
+/// The wet cornea: a mirror's sharp highlight. At 2^8 and skin's weight (1), the keys'
+/// weights, set for skin's rough sheen, left the catchlight a faint smudge under every preset;
+/// at 2^10 and 1.5 the sun and the downlight put a bright point on the iris. Weighted 3 at
+/// 2^8 instead, the room's reflection over the whole cornea greyed the iris from above.
+/// [estimate, by eye]
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,
-    shininess_log2: 8,
-    specular: 1.0,
+    shininess_log2: 10,
+    specular: 1.5,
     scatter: Vec3::ONE,
     relief: false,
     glint: 0.0,
@@ -799,8 +824,8 @@ impl Head {
                 centre,
                 [Vec3::Z, Vec3::X, Vec3::Y],
                 mesh::Grid {
-                    rings: 24,
-                    segments: 48,
+                    rings: EYE_GRID.0,
+                    segments: EYE_GRID.1,
                     reach: 30.0 * k,
                 },
             );
@@ -1063,6 +1088,28 @@ mod tests {
             z -= 0.05;
         }
         z
+    }
+
+    /// Distance from the eye's centre to its surface along `dir` (unscaled mm), marched out.
+    fn eye_reach(dir: Vec3) -> f32 {
+        let s = Shape::of(Sex::Male);
+        let c = mirror(EYE_CENTRE, 1.0);
+        let mut r = 5.0;
+        while eye_sdf(c + dir.normalize() * r, &s, 1.0) < 0.0 {
+            r += 0.01;
+        }
+        r
+    }
+
+    /// The cornea stands proud at the front and meets the sclera just outside the iris, whose
+    /// radius is half the eyeball's (see `eye_albedo`).
+    #[test]
+    fn the_cornea_bulges_over_the_iris_alone() {
+        let apex = eye_reach(Vec3::Z) - EYE_RADIUS;
+        assert!((1.3..=1.7).contains(&apex), "apex {apex:.2} mm proud");
+        // 40° off the axis, past the limbus (32°) and its fillet, the eyeball's own sphere.
+        let side = eye_reach(Vec3::new(0.0, 0.643, 0.766)) - EYE_RADIUS;
+        assert!(side.abs() < 0.1, "{side:.2} mm proud 40° off the axis");
     }
 
     /// Over the upper lip's skin the groove lies 0.7–2 mm behind its columns [general
