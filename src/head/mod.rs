@@ -1046,10 +1046,12 @@ fn beard_weight(p: Vec3, s: &Shape) -> f32 {
     let q = p / s.size;
     // The moustache up to the nose's base (from 7 mm lower, the upper lip read almost bare,
     // review stop 35); beside the mouth the cheek line, from the mouth's corner up to the
-    // sideburn, fading over 14 mm (over 9 its edge read as a mask's, review stop 36). Down
-    // the neck it fades out 2 cm under the chin.
+    // sideburn, fading over 14 mm (over 9 its edge read as a mask's, review stop 36). The
+    // moustache's top drops to the cheek line over 16 mm out from the midline: over 8 its
+    // edge was a vertical seam under the nostril (review, stop 37). Down the neck it fades
+    // out 2 cm under the chin.
     let ax = q.x.abs();
-    let corner = smoothstep(16.0, 24.0, ax);
+    let corner = smoothstep(14.0, 30.0, ax);
     let cheek = -52.0 + BEARD_CHEEK_RISE * (80.0 - q.z);
     let top = (-29.0 + (-60.0 + 29.0) * corner).max(cheek).min(-5.0);
     (1.0 - smoothstep(top - 8.0, top + 6.0, q.y))
