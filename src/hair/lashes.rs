@@ -22,6 +22,10 @@ const LASH_SHAFT_MM: (f32, f32) = (0.1, 0.06);
 const ROWS_MM: f32 = 0.7;
 /// How much of the eyeball's sideways facing a lash's direction keeps.
 const CORNER_SPLAY: f32 = 0.35;
+/// How far the lashes fan toward the outer corner: a sideways share per unit along the lid.
+/// At 0.8 the outer lashes pointed out past the corner and, seen in three-quarter, stacked
+/// into a dark wedge 7 mm beyond the eye (practitioner review, stop 37). [estimate, by eye]
+const LASH_FAN: f32 = 0.4;
 /// Share of a lash's length before it curls.
 const BEND_AT: f32 = 0.45;
 
@@ -56,7 +60,7 @@ pub fn lashes(head: &Head, seed: u64) -> Vec<BrowHair> {
                 // Out of the eye and a little down (up, from the lower lid), fanning outward
                 // toward the outer corner; then curling up (down). Straight up from the
                 // margin they stood over the lid like a brush.
-                let outward = Vec3::X * (sx * 0.8 * (t - 0.35));
+                let outward = Vec3::X * (sx * LASH_FAN * (t - 0.35));
                 let rise = (out_dir - Vec3::Y * (0.25 * up) + outward).normalize();
                 let curl = (out_dir + Vec3::Y * (0.6 * up) + outward).normalize();
                 let bend = root + rise * (len * BEND_AT);
