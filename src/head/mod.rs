@@ -574,12 +574,17 @@ fn mouth_line(p: Vec3) -> f32 {
 /// as a short slit, where a man's is 50–55 mm corner to corner, and the lips sat 10–12 mm
 /// behind the nose-to-chin line (about 2–4 mm in a usual profile), a toothless slope
 /// (practitioner review, stop 16). Now the red spans 44 mm and the slit 49 mm. [estimate]
+/// The upper lip reaches 6 mm above its centre, so its red's border (9.5 mm above the slit
+/// at the bow's peaks) lies on its forward-facing front, the labrale superius, as on a face.
+/// At 5 mm the border lay on the lip's top, where the skin faces up: seen from above, every
+/// millimetre of the mesh's relief moved that line, and it was drawn jagged (practitioner
+/// review, stop 37).
 fn lips_sdf(p: Vec3, s: &Shape) -> f32 {
     let p = unbent(p);
     let upper = ellipsoid(
         p,
         Vec3::new(0.0, MOUTH_Y + 5.5, 93.0),
-        Vec3::new(28.0, 5.0, s.lip_depth),
+        Vec3::new(28.0, 6.0, s.lip_depth),
     );
     let lower = ellipsoid(
         p,
