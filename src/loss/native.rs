@@ -237,9 +237,10 @@ fn temple_peak(y: f32) -> f32 {
 /// Temporal peak: how far forward of the straight temple line its point reaches (mm), and
 /// its height and half-height (mm, unscaled: about the top of the brow, eye centre y 11,
 /// brow y 28). [estimate, from side-view photographs: the point sits about a third of the
-/// way from the lateral canthus back to the ear]
-const TEMPLE_PEAK_MM: f32 = 8.0;
-const TEMPLE_PEAK_Y: (f32, f32) = (40.0, 15.0);
+/// way from the lateral canthus back to the ear] 8 mm over a 15 mm half-height read as a
+/// bulge, not a point, in the side view (practitioner review, stop 37); 11 over 11 points.
+const TEMPLE_PEAK_MM: f32 = 11.0;
+const TEMPLE_PEAK_Y: (f32, f32) = (40.0, 11.0);
 /// How far the line steps back above the peak, into the frontotemporal recess (mm).
 const TEMPLE_RECESS_MM: f32 = 7.0;
 
