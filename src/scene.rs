@@ -541,6 +541,9 @@ impl SceneBuilder {
 /// streak beside every hair (practitioner review). A #1 at 0.41 read as grey-beige fur where
 /// dark brown #1 hair is a dark velvet (second review, stop 10); at 0.7 as a solid mass with
 /// no scalp showing, as dark as a #2, where §4.4 says #0.5–#1 show the scalp (third): 0.55.
+/// With the shafts lit by the surround as well (see `AMBIENT_SHEEN` in render/hair.rs),
+/// 0.55 and 0.7 left the sides of a Norwood V near-black felt under #1 and #2 (brightness
+/// 75 against 181 on the top; review, stop 38): 0.4 and 0.5 took them to 98 and 65 of 180.
 /// [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has no figure
 /// for how much a short canopy shades the scalp]
 ///
@@ -557,7 +560,7 @@ fn canopy(style: crate::hair::Hairstyle, skin: Vec3) -> Vec3 {
     } else if length_mm < 2.0 {
         under_skin_shadow(skin) * (UNDER_BAKED * UNDER_COVER)
     } else {
-        Vec3::splat(0.7 * (length_mm / 3.8).min(1.0))
+        Vec3::splat(0.5 * (length_mm / 3.8).min(1.0))
     }
 }
 

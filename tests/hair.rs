@@ -633,7 +633,7 @@ fn short_hair_shades_the_skin_it_grows_from_and_not_the_bald_scalp() {
     use smp_visualiser::head::ScalpPoint;
     let mut b = SceneBuilder::default();
     for (style, lo, hi) in [
-        (Hairstyle::Clipper2, 0.25, 0.35),
+        (Hairstyle::Clipper2, 0.45, 0.55),
         (Hairstyle::Razor, 0.63, 0.73),
     ] {
         let c = Consultation {

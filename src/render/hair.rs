@@ -113,13 +113,20 @@ pub fn removal(acc: f32, acc_c: Vec3) -> Vec3 {
 /// clipped hair of a dark-haired client read as a matte black cap with no sheen band
 /// (practitioner review, stop 11). [estimate, by eye against the domain's §7.2 "shine"]
 const SHEEN: f32 = 0.08;
+/// Share of the ambient light the shafts' cuticle reflects whatever their heading: the
+/// Fresnel reflectance of n 1.55, averaged over a diffuse surround (about 9 % for glass of
+/// 1.5), which a key's narrow lobe leaves out. Without it the clipped sides of a dark-haired
+/// client, lit by the clinic's sky, were near-black felt (brightness 75 against 181 on the
+/// top; practitioner review, stop 38), where short dark hair reads dark ash-brown.
+const AMBIENT_SHEEN: f32 = 0.09;
 /// Wrap of the scalp's facing term for the shafts' light (0: none past the terminator).
 const STRAND_WRAP: f32 = 0.3;
 
 /// Kajiya–Kay radiance of one strand with tangent `t`, seen along `v`.
 #[must_use]
 pub(crate) fn strand_colour(light: &Lighting, albedo: Vec3, t: Vec3, n: Vec3, v: Vec3) -> Vec3 {
-    let mut c = albedo * ((light.sky + light.ground) * 0.5);
+    let ambient = (light.sky + light.ground) * 0.5;
+    let mut c = (albedo + Vec3::splat(AMBIENT_SHEEN)) * ambient;
     for key in &light.keys {
         let l = if key.from_camera { v } else { key.dir };
         // Kajiya–Kay alone lights a strand from behind the head as well as from in front:
@@ -214,7 +221,9 @@ mod tests {
     #[test]
     fn strands_on_skin_facing_away_from_the_key_get_only_ambient() {
         let light = Lighting::preset(LightingPreset::Downlight);
-        let ambient = DARK_BROWN * ((light.sky + light.ground) * 0.5);
+        // The ambient's share: the hair's colour and the cuticle's grey reflection of it.
+        let ambient =
+            (DARK_BROWN + Vec3::splat(AMBIENT_SHEEN)) * ((light.sky + light.ground) * 0.5);
         let v = Vec3::new(0.0, 0.3, 1.0).normalize();
         // Side hair combed down on a scalp facing sideways and a little down; crown hair
         // lying forward.
@@ -225,7 +234,8 @@ mod tests {
             (away - ambient).abs().max_element() < 1e-6,
             "{away} vs {ambient}"
         );
-        assert!(luma(crown) > 4.0 * luma(away), "{crown} vs {away}");
+        // The surround's grey reflection lights both; the key doubles the crown's.
+        assert!(luma(crown) > 2.0 * luma(away), "{crown} vs {away}");
     }
 
     #[test]
@@ -237,10 +247,11 @@ mod tests {
         let l = light.keys[0].dir;
         let (n, v) = (l, l);
         let across = l.cross(Vec3::X).normalize();
-        // With no albedo only the highlight is left.
-        let peak = strand_colour(&light, Vec3::ZERO, across, n, v);
+        // With no albedo and the ambient's reflection taken away, only the highlight is left.
+        let surround = Vec3::splat(AMBIENT_SHEEN) * ((light.sky + light.ground) * 0.5);
+        let peak = strand_colour(&light, Vec3::ZERO, across, n, v) - surround;
         let off = normalize_or(across + l * 0.364, across); // tan 20°
-        let off_peak = strand_colour(&light, Vec3::ZERO, off, n, v);
+        let off_peak = strand_colour(&light, Vec3::ZERO, off, n, v) - surround;
         let lit = strand_colour(&light, DARK_BROWN, across, n, v);
         assert!(luma(peak) > 0.1, "highlight {peak}");
         assert!(luma(peak) > 0.6 * luma(lit), "{peak} of {lit}");
