@@ -543,7 +543,7 @@ impl SceneBuilder {
 /// no scalp showing, as dark as a #2, where §4.4 says #0.5–#1 show the scalp (third): 0.55.
 /// With the shafts lit by the surround as well (see `AMBIENT_SHEEN` in render/hair.rs),
 /// 0.55 and 0.7 left the sides of a Norwood V near-black felt under #1 and #2 (brightness
-/// 75 against 181 on the top; review, stop 38): 0.4 and 0.5 took them to 98 and 65 of 180.
+/// 75 against 181 on the top; review, stop 38): 0.4 and 0.5 took them to 95 and 64 of 180.
 /// [estimate, by eye against photographs of #1 and #2 cuts; research/domain.md has no figure
 /// for how much a short canopy shades the scalp]
 ///
