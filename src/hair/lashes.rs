@@ -15,7 +15,7 @@ use glam::Vec3;
 /// Lashes per lid: upper, lower.
 pub const LASHES: (usize, usize) = (100, 55);
 /// Length ranges (mm): upper, lower.
-pub const LASH_LENGTH_MM: ((f32, f32), (f32, f32)) = ((6.0, 9.0), (3.0, 5.0));
+pub const LASH_LENGTH_MM: ((f32, f32), (f32, f32)) = ((6.0, 9.0), (2.0, 3.5));
 /// Shaft diameter (mm): upper, lower.
 const LASH_SHAFT_MM: (f32, f32) = (0.1, 0.06);
 /// How far behind the margin the rows reach onto the lid (mm).

@@ -100,12 +100,37 @@ impl Shape {
 /// Eye centres and radius in the unscaled frame (used for both the socket and the eyeball).
 const EYE_CENTRE: Vec3 = Vec3::new(32.0, 11.0, 77.0);
 const EYE_RADIUS: f32 = 12.0;
-/// How far the lids stand proud of the eyeball (mm), and the almond-shaped slit between them
-/// (centre relative to the eye's, and semi-axes): about 21 mm wide and 7.5 mm tall where it
-/// meets the lids, the upper lid over the top 2.5 mm of the iris.
+/// How far the lids stand proud of the eyeball (mm).
 const LID_SHELL_MM: f32 = 1.3;
-const SLIT_CENTRE: Vec3 = Vec3::new(0.0, -0.8, 12.0);
-const SLIT_AXES: Vec3 = Vec3::new(14.5, 4.4, 5.0);
+/// The almond-shaped slit between the lids: two ellipses (centre relative to the eye's,
+/// lateral +x, and semi-axes; cylinders along z), the upper lid's arc the top of one, the
+/// lower's the bottom of the other, so the corners come to points; sheared up outward, the
+/// lateral corner 0.8 mm above the medial (positive canthal tilt). On the lid shell it opens
+/// 24.6 mm corner to corner and 8.5 mm tall, the upper lid over the top 2.3 mm of the iris and
+/// the lower at its foot. A single ellipsoid opened 20.5 × 8.7 mm with rounded ends, a round
+/// staring eye, the inner corners 42 mm apart (practitioner review, stop 38: fissure 28–30 mm,
+/// intercanthal 30–35 [general knowledge]); wider, its ends stayed round, goggles. The globe
+/// (24 mm) bounds the slit: past it the lids would open on the socket.
+const SLIT_UPPER: (Vec3, Vec3) = (Vec3::new(-1.5, -12.8, 0.0), Vec3::new(19.4, 16.2, 1.0));
+const SLIT_LOWER: (Vec3, Vec3) = (Vec3::new(1.3, 15.6, 0.0), Vec3::new(19.4, 20.8, 1.0));
+const SLIT_TILT: f32 = 0.12;
+/// The lens's corners (x, y): inner, outer (checked by a test below).
+const SLIT_CORNERS: [(f32, f32); 2] = [(-12.22, -0.78), (12.37, 0.01)];
+/// The slit stops 1 mm inside the eyeball's surface and in front of its centre: cut on
+/// through the head, its floor lay 17 mm behind the eye, and the face mesh's rays, down it
+/// and back out, drew the lids' rims slanting into the opening.
+const SLIT_FLOOR_MM: f32 = EYE_RADIUS - 1.0;
+
+/// Signed distance (mm, roughly) into the slit from q, relative to the eye's centre with
+/// lateral +x (see [`SLIT_UPPER`]): the ellipses are cylinders along z.
+fn slit_sdf(q: Vec3) -> f32 {
+    let flat = Vec3::new(q.x, q.y - SLIT_TILT * q.x, 0.0);
+    ellipsoid(flat, SLIT_UPPER.0, SLIT_UPPER.1)
+        .max(ellipsoid(flat, SLIT_LOWER.0, SLIT_LOWER.1))
+        .max(SLIT_FLOOR_MM - q.length())
+        .max(-q.z)
+}
+
 /// Ear centre (mirrored in x): the ear is about 62 × 34 mm (see [`ear_sdf`]).
 const EAR_CENTRE: Vec3 = Vec3::new(79.0, 4.0, -10.0);
 /// How far the ear's back edge stands out from the skull per mm behind its centre (about
@@ -200,7 +225,7 @@ fn head_sdf(p: Vec3, s: &Shape) -> f32 {
         // Lids: a shell just proud of the eyeball, opened by an almond-shaped slit.
         let lids = (p - c).length() - (EYE_RADIUS + LID_SHELL_MM);
         d = smooth_union(d, lids, 4.0);
-        let slit = ellipsoid(p, c + SLIT_CENTRE, SLIT_AXES);
+        let slit = slit_sdf(mirror(p - c, sx));
         d = smooth_subtract(d, slit, 1.5);
     }
     // Nose: bridge to tip, then the alae.
@@ -994,28 +1019,16 @@ impl Head {
     pub fn lid_margin(&self, sx: f32, upper: bool, t: f32) -> (Vec3, Vec3) {
         let s = Shape::of(self.params.sex);
         let r = EYE_RADIUS + LID_SHELL_MM;
-        // Inside the slit, on the shell, at lateral offset x and height y.
-        let open = |x: f32, y: f32| {
-            let z = (r * r - x * x - y * y).max(0.0).sqrt();
-            let q = (Vec3::new(x, y, z) - SLIT_CENTRE) / SLIT_AXES;
-            q.length_squared() < 1.0
-        };
-        // The corners: the widest open point on the slit's midline.
-        let mid = SLIT_CENTRE.y;
-        let (mut lo, mut hi) = (0.0, SLIT_AXES.x);
-        for _ in 0..24 {
+        // On the shell only the lens in (x, y) opens the slit (the shell lies past its floor
+        // and in front of the eye's centre). The lens is convex: the segment between its
+        // corners lies inside it, and from there each margin lies straight up or down.
+        let [(x0, y0), (x1, y1)] = SLIT_CORNERS;
+        let u = 0.02 + 0.96 * t;
+        let (x, mid) = (x0 + (x1 - x0) * u, y0 + (y1 - y0) * u);
+        let (mut lo, mut hi) = (mid, if upper { mid + 10.0 } else { mid - 10.0 });
+        for _ in 0..20 {
             let m = 0.5 * (lo + hi);
-            if open(m, mid) {
-                lo = m
-            } else {
-                hi = m
-            }
-        }
-        let x = lo * 0.96 * (2.0 * t - 1.0);
-        let (mut lo, mut hi) = (mid, if upper { mid + r } else { mid - r });
-        for _ in 0..24 {
-            let m = 0.5 * (lo + hi);
-            if open(x, m) {
+            if slit_sdf(Vec3::new(x, m, r)) < 0.0 {
                 lo = m
             } else {
                 hi = m
@@ -1119,6 +1132,28 @@ mod tests {
             z -= 0.05;
         }
         z
+    }
+
+    /// [`SLIT_CORNERS`] are the lens's tips: open just inside them along the segment between,
+    /// shut everywhere 0.05 mm beyond them.
+    #[test]
+    fn slit_corners_are_the_lens_tips() {
+        let open = |x: f32, y: f32| slit_sdf(Vec3::new(x, y, 13.0)) < 0.0;
+        let opens_at = |x: f32| (0..4000).any(|i| open(x, -10.0 + 0.005 * i as f32));
+        let [a, b] = SLIT_CORNERS;
+        let inside =
+            |p: (f32, f32), q: (f32, f32)| (p.0 + 0.01 * (q.0 - p.0), p.1 + 0.01 * (q.1 - p.1));
+        for (c, other, out) in [(a, b, -0.05), (b, a, 0.05)] {
+            let (x, y) = inside(c, other);
+            assert!(open(x, y), "shut just inside the corner {c:?}");
+            assert!(!opens_at(c.0 + out), "opens beyond the corner {c:?}");
+            assert!(opens_at(c.0 - out), "shut 0.05 mm inside the corner {c:?}");
+        }
+        // Within the lid shell, at most 0.5 mm past the globe: past it the lids would open
+        // on the socket.
+        for c in [a, b] {
+            assert!(c.0.abs() < EYE_RADIUS + 0.5, "{c:?}");
+        }
     }
 
     /// Distance from the eye's centre to its surface along `dir` (unscaled mm), marched out.

@@ -181,7 +181,9 @@ mod tests {
             shared * 20 > used,
             "{shared} of {used} differ from their lookup"
         );
-        // Measured: mean 0.0018, worst 0.11 (a 256² frame, pixels 1.2 mm apart).
-        assert!(mean < 0.004 && worst < 0.2, "mean {mean}, worst {worst}");
+        // Measured: mean 0.0009, worst 0.22 (a 256² frame, pixels 1.2 mm apart): the worst
+        // one pixel at the eye's outer corner, where the lids meet within a pixel (0.11 before
+        // the corners came to points, stop 40).
+        assert!(mean < 0.004 && worst < 0.25, "mean {mean}, worst {worst}");
     }
 }
