@@ -917,9 +917,9 @@ fn eyelashes_fringe_the_lid_margins_and_curl_away_from_the_eye() {
     let c = Consultation::default();
     let scene = SceneBuilder::default().build(&c).unwrap();
     let head = &scene.head;
-    // The eye's opening: about 25 mm corner to corner and 8–10 mm tall at its middle
-    // (palpebral fissure, [general knowledge]: 9–10 mm tall and 28–30 mm long in adults, the
-    // last few millimetres of which, at the inner corner, are the caruncle, not the globe).
+    // The lashed margin: about 24 mm from the punctum to the outer corner, and 8–10 mm tall
+    // at its middle (palpebral fissure, [general knowledge]: 9–10 mm tall and 28–30 mm long
+    // in adults, the last 3–4 mm of it, at the inner corner, the caruncle's, without lashes).
     let (upper, lower) = (
         head.lid_margin(1.0, true, 0.5).0,
         head.lid_margin(1.0, false, 0.5).0,

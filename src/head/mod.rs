@@ -97,29 +97,39 @@ impl Shape {
     }
 }
 
-/// Eye centres and radius in the unscaled frame (used for both the socket and the eyeball).
-const EYE_CENTRE: Vec3 = Vec3::new(32.0, 11.0, 77.0);
+/// Eye centres and radius in the unscaled frame (used for both the socket and the eyeball):
+/// the pupils 62 mm apart, a little under the men's mean of 64 [general knowledge].
+const EYE_CENTRE: Vec3 = Vec3::new(31.0, 11.0, 77.0);
 const EYE_RADIUS: f32 = 12.0;
 /// How far the lids stand proud of the eyeball (mm).
 const LID_SHELL_MM: f32 = 1.3;
 /// The almond-shaped slit between the lids: two ellipses (centre relative to the eye's,
 /// lateral +x, and semi-axes; cylinders along z), the upper lid's arc the top of one, the
 /// lower's the bottom of the other, so the corners come to points; sheared up outward, the
-/// lateral corner 0.8 mm above the medial (positive canthal tilt). On the lid shell it opens
-/// 24.6 mm corner to corner and 8.5 mm tall, the upper lid over the top 2.3 mm of the iris and
+/// lateral corner 0.4 mm above the medial (positive canthal tilt). It runs 27.7 mm corner to
+/// corner, the last 3 mm at the inner corner past the globe, into the caruncle's recess
+/// ([`SLIT_POCKET_Z`]), and 8.5 mm tall, the upper lid over the top 2.4 mm of the iris and
 /// the lower at its foot. A single ellipsoid opened 20.5 × 8.7 mm with rounded ends, a round
 /// staring eye, the inner corners 42 mm apart (practitioner review, stop 38: fissure 28–30 mm,
-/// intercanthal 30–35 [general knowledge]); wider, its ends stayed round, goggles. The globe
-/// (24 mm) bounds the slit: past it the lids would open on the socket.
-const SLIT_UPPER: (Vec3, Vec3) = (Vec3::new(-1.5, -12.8, 0.0), Vec3::new(19.4, 16.2, 1.0));
-const SLIT_LOWER: (Vec3, Vec3) = (Vec3::new(1.3, 15.6, 0.0), Vec3::new(19.4, 20.8, 1.0));
-const SLIT_TILT: f32 = 0.12;
+/// intercanthal 30–35 [general knowledge]); wider, its ends stayed round, goggles. Ending at
+/// the globe's medial edge, the white stopped 43 mm apart, twice its own width (review, stop
+/// 40); now, with the eyes 62 mm apart (pupils: 64 before; adults 54–74), the inner corners
+/// are 32 mm apart.
+const SLIT_UPPER: (Vec3, Vec3) = (Vec3::new(-2.8, -12.8, 0.0), Vec3::new(21.8, 16.2, 1.0));
+const SLIT_LOWER: (Vec3, Vec3) = (Vec3::new(0.2, 15.6, 0.0), Vec3::new(21.8, 20.8, 1.0));
+const SLIT_TILT: f32 = 0.09;
 /// The lens's corners (x, y): inner, outer (checked by a test below).
-const SLIT_CORNERS: [(f32, f32); 2] = [(-12.22, -0.78), (12.37, 0.01)];
+const SLIT_CORNERS: [(f32, f32); 2] = [(-14.95, -0.7), (12.72, -0.28)];
 /// The slit stops 1 mm inside the eyeball's surface and in front of its centre: cut on
 /// through the head, its floor lay 17 mm behind the eye, and the face mesh's rays, down it
 /// and back out, drew the lids' rims slanting into the opening.
 const SLIT_FLOOR_MM: f32 = EYE_RADIUS - 1.0;
+/// Past the globe, at the inner corner, the slit opens on a pocket this far in front of the
+/// eye's centre (mm): the caruncle's recess.
+const SLIT_POCKET_Z: f32 = 3.0;
+/// Where along the slit, from its inner corner, the lashes begin: at the lacrimal punctum,
+/// over the globe's medial edge, not in the caruncle's recess.
+const PUNCTUM: f32 = 0.12;
 
 /// Signed distance (mm, roughly) into the slit from q, relative to the eye's centre with
 /// lateral +x (see [`SLIT_UPPER`]): the ellipses are cylinders along z.
@@ -128,7 +138,7 @@ fn slit_sdf(q: Vec3) -> f32 {
     ellipsoid(flat, SLIT_UPPER.0, SLIT_UPPER.1)
         .max(ellipsoid(flat, SLIT_LOWER.0, SLIT_LOWER.1))
         .max(SLIT_FLOOR_MM - q.length())
-        .max(-q.z)
+        .max(SLIT_POCKET_Z - q.z)
 }
 
 /// Ear centre (mirrored in x): the ear is about 62 × 34 mm (see [`ear_sdf`]).
@@ -1023,7 +1033,7 @@ impl Head {
         // and in front of the eye's centre). The lens is convex: the segment between its
         // corners lies inside it, and from there each margin lies straight up or down.
         let [(x0, y0), (x1, y1)] = SLIT_CORNERS;
-        let u = 0.02 + 0.96 * t;
+        let u = PUNCTUM + (0.98 - PUNCTUM) * t;
         let (x, mid) = (x0 + (x1 - x0) * u, y0 + (y1 - y0) * u);
         let (mut lo, mut hi) = (mid, if upper { mid + 10.0 } else { mid - 10.0 });
         for _ in 0..20 {
@@ -1149,11 +1159,15 @@ mod tests {
             assert!(!opens_at(c.0 + out), "opens beyond the corner {c:?}");
             assert!(opens_at(c.0 - out), "shut 0.05 mm inside the corner {c:?}");
         }
-        // Within the lid shell, at most 0.5 mm past the globe: past it the lids would open
-        // on the socket.
-        for c in [a, b] {
-            assert!(c.0.abs() < EYE_RADIUS + 0.5, "{c:?}");
-        }
+        // The outer corner within a millimetre of the globe's edge; the inner 2–4 mm past it
+        // (the caruncle's recess), and the lashes begin over the globe.
+        assert!(b.0 < EYE_RADIUS + 1.0, "{b:?}");
+        assert!(
+            (EYE_RADIUS + 2.0..EYE_RADIUS + 4.0).contains(&-a.0),
+            "{a:?}"
+        );
+        let punctum = a.0 + (b.0 - a.0) * PUNCTUM;
+        assert!(punctum.abs() < EYE_RADIUS, "the lashes begin at {punctum}");
     }
 
     /// Distance from the eye's centre to its surface along `dir` (unscaled mm), marched out.
