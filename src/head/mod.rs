@@ -755,6 +755,11 @@ pub const SKIN_SCATTER: Vec3 = Vec3::new(1.06, 0.98, 0.92);
 /// at 2^10 and 1.5 the sun and the downlight put a bright point on the iris. Weighted 3 at
 /// 2^8 instead, the room's reflection over the whole cornea greyed the iris from above.
 /// [estimate, by eye]
+/// The least of the open sky the white takes, however deep in the lids: light the lids
+/// let through and the wet white scatters under them reaches it too. Occluded as skin, the
+/// white read L* 62 against a forehead's 85, grey and dead (practitioner review, stop 40;
+/// photographs: about 75–80); now 70.5. [estimate]
+const EYE_AO_FLOOR: f32 = 0.5;
 const EYE_SURFACE: Surface = Surface {
     f0: 0.05,
     shininess_log2: 10,
@@ -899,7 +904,7 @@ impl Head {
                 .positions
                 .iter()
                 .zip(&eye.normals)
-                .map(|(&p, &n)| ao(p, n))
+                .map(|(&p, &n)| EYE_AO_FLOOR + (1.0 - EYE_AO_FLOOR) * ao(p, n))
                 .collect();
             eye.surface = EYE_SURFACE;
             meshes.push(eye);
